@@ -1,0 +1,1 @@
+"""The ``blueprint`` command: thin commands that parse, call one service and render."""

@@ -1,0 +1,78 @@
+"""Commands on figures: indicators, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from blueprint_tracker.cli.output import (
+    AsOfOption,
+    JsonOption,
+    LangOption,
+    console,
+    parse_date,
+    parse_lang,
+    print_json,
+    t,
+)
+from blueprint_tracker.cli.session import workspace
+from blueprint_tracker.services.imports import import_file
+from blueprint_tracker.services.indicators import indicator_table
+
+HEADS = {
+    "zh-Hant": ("指標", "名稱", "最新數值", "年份", "基線", "2025 目標", "2030 目標", "來源"),
+    "en": ("id", "indicator", "latest", "year", "baseline", "2025 target", "2030 target", "source"),
+}
+
+
+def _milestone(row: dict[str, Any], year: int) -> str:
+    for m in row["milestones"]:
+        if m["year"] == year:
+            sign = {">=": "≥", "<=": "≤", "~": "≈"}[m["comparator"]]
+            return f"{sign} {m['value']:,.{row['decimals']}f}"
+    return "—"
+
+
+def indicators(
+    lang: LangOption = "zh-Hant", as_of: AsOfOption = None, as_json: JsonOption = False
+) -> None:
+    """Each indicator's latest value and year, baseline, milestones and source."""
+    lang = parse_lang(lang)
+    rows = indicator_table(workspace(), parse_date(as_of))
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(*HEADS[lang])
+    for row in rows:
+        latest = row["latest"]
+        published = ", ".join(f"{y}: {v:,.{row['decimals']}f}" for y, v in row["published"].items())
+        sources = sorted({i["source"]["agency"] for i in latest["inputs"]}) if latest else []
+        table.add_row(
+            row["id"],
+            t(row["name"], lang),
+            latest["display"] if latest else "—",
+            str(latest["year"]) if latest else "—",
+            published,
+            _milestone(row, 2025),
+            _milestone(row, 2030),
+            "; ".join(sources),
+        )
+    console().print(table)
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="A CSV or XLSX file in the documented columns.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Import observations (all rows or none); a repeated import adds nothing."""
+    result = import_file(workspace(), file)
+    if as_json:
+        print_json(result)
+        return
+    console().print(
+        f"{result['file']}: {result['rows_read']} rows read, {result['rows_added']} added, "
+        f"{result['rows_already_stored']} already stored."
+    )

@@ -1,0 +1,148 @@
+"""Commands that read the plan: plan, show, commitments, validate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from blueprint_tracker.cli.output import (
+    AsOfOption,
+    JsonOption,
+    LangOption,
+    console,
+    parse_date,
+    parse_lang,
+    print_json,
+    t,
+)
+from blueprint_tracker.cli.session import workspace
+from blueprint_tracker.config import Settings
+from blueprint_tracker.errors import PlanInvalidError, Problem
+from blueprint_tracker.services.commitments import commitment_rows
+from blueprint_tracker.services.lookup import show as show_item
+from blueprint_tracker.services.plan_views import plan_tree
+from blueprint_tracker.services.validation import validate_plan
+
+
+def plan(
+    level: Annotated[str | None, typer.Option(help="Show levels down to this one.")] = None,
+    lang: LangOption = "zh-Hant",
+    as_json: JsonOption = False,
+) -> None:
+    """The plan as a tree: directions, strategies, goals, recommendations."""
+    lang = parse_lang(lang)
+    data = plan_tree(workspace().plan, level)
+    if as_json:
+        print_json(data)
+        return
+    names = {lv["id"]: t(lv["name"], lang) for lv in data["levels"]}
+    root = Tree(Text(t(data["plan"]["title"], lang), style="bold"))
+    branches: dict[str | None, Tree] = {None: root}
+    for node in data["nodes"]:
+        parent = branches.get(node["parent"], root)
+        level = names.get(node["level"], node["level"])
+        label = Text.assemble((f"{level} {node['id']}", "dim"), " ", t(node["title"], lang))
+        branches[node["id"]] = parent.add(label)
+    console().print(root)
+    counts = ", ".join(f"{names[k]} {v}" for k, v in data["counts"].items())
+    console().print(counts)
+
+
+def show(
+    item_id: Annotated[str, typer.Argument(help="A node, indicator or commitment id.")],
+    lang: LangOption = "zh-Hant",
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Any node, indicator or commitment, with its children and links."""
+    lang = parse_lang(lang)
+    data = show_item(workspace(), item_id, parse_date(as_of))
+    if as_json:
+        print_json(data)
+        return
+    item = data["item"]
+    table = Table(show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in item.items():
+        table.add_row(key, _cell(value, lang))
+    console().print(table)
+
+
+def _cell(value: Any, lang: str) -> str:
+    if isinstance(value, dict) and "zh-Hant" in value:
+        return t(value, lang)
+    if isinstance(value, list):
+        return (
+            ", ".join(_cell(v, lang) for v in value)
+            if value and not isinstance(value[0], dict)
+            else f"{len(value)} item(s)"
+        )
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_cell(v, lang)}" for k, v in value.items() if v not in (None, ""))
+    return "" if value is None else str(value)
+
+
+def commitments(
+    due_before: Annotated[
+        str | None, typer.Option(help="Only those due before YYYY-MM-DD.")
+    ] = None,
+    lang: LangOption = "zh-Hant",
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The plan's dated commitments with due date, owner and evidence."""
+    lang = parse_lang(lang)
+    ws = workspace()
+    rows = commitment_rows(ws.plan, parse_date(due_before, "--due-before"), parse_date(as_of))
+    if as_json:
+        print_json(rows)
+        return
+    heads = (
+        ("編號", "承諾", "限期", "負責", "證據")
+        if lang == "zh-Hant"
+        else ("id", "commitment", "due", "owner", "evidence")
+    )
+    table = Table(*heads, show_lines=False)
+    for row in rows:
+        due = row["due"]
+        due_text = t(due["wording"], lang) or due["text"] if due else "—"
+        table.add_row(
+            row["id"],
+            t(row["text"], lang)[:80],
+            due_text,
+            t(row["owner"], lang),
+            str(len(row["evidence"])),
+        )
+    console().print(table)
+
+
+def validate(
+    path: Annotated[
+        Path | None, typer.Argument(help="A plan folder (default: the bundled plan).")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check a plan folder and report every problem (file, place, why)."""
+    folder = path or Settings().plan_path()
+    report = validate_plan(folder)
+    if as_json:
+        print_json(report)
+        if not report["valid"]:
+            raise typer.Exit(1)
+        return
+    if not report["valid"]:
+        problems = [Problem(p["file"], p["location"], p["message"]) for p in report["problems"]]
+        raise PlanInvalidError(f"{folder}: {len(problems)} problem(s)", problems)
+    summary = report["summary"]
+    table = Table("", "count", title=f"{summary['plan']}: valid")
+    for level, count in summary["levels"].items():
+        table.add_row(level, str(count))
+    for key in ("indicators", "series", "commitments", "evidence", "observations"):
+        table.add_row(key, str(summary[key]))
+    console().print(table)

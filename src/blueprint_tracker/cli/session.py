@@ -1,0 +1,10 @@
+"""The workspace a command runs in, opened from the environment's settings."""
+
+from __future__ import annotations
+
+from blueprint_tracker.config import Settings
+from blueprint_tracker.services.workspace import Workspace, open_workspace
+
+
+def workspace() -> Workspace:
+    return open_workspace(Settings())

@@ -1,0 +1,1 @@
+"""Computation: formulas, progress methods, commitment status, roll-ups (vectorised, no I/O)."""

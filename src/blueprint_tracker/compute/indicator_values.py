@@ -1,0 +1,77 @@
+"""Indicator values from base-series observations, each with the chain of figures behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from blueprint_tracker.compute.formula import Formula
+from blueprint_tracker.domain.series import Observation
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    """One year's value of an indicator and the observations (with vintages) that fed it."""
+
+    year: int
+    value: float
+    inputs: tuple[Observation, ...]
+    basis: str = "formula"
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for observation in self.inputs:
+            seen += [flag for flag in observation.flags if flag not in seen]
+        return tuple(seen)
+
+    @property
+    def released(self) -> str:
+        """The date the value became computable: the latest release among its inputs."""
+        return max(o.release_date for o in self.inputs).isoformat()
+
+
+def by_series_year(observations: Iterable[Observation]) -> dict[str, dict[int, Observation]]:
+    """Index the latest vintages by series and year (a later release wins within a year)."""
+    index: dict[str, dict[int, Observation]] = {}
+    for observation in observations:
+        years = index.setdefault(observation.series, {})
+        current = years.get(observation.year)
+        if current is None or observation.release_date >= current.release_date:
+            years[observation.year] = observation
+    return index
+
+
+def compute_indicator(
+    formula: Formula, index: dict[str, dict[int, Observation]], fallback: str | None = None
+) -> list[IndicatorValue]:
+    """The formula's value for every year in which all its series have a figure.
+
+    With ``fallback``, a year the formula cannot cover takes the agency's published value.
+    """
+    values = _formula_values(formula, index)
+    if fallback is None:
+        return values
+    covered = {v.year for v in values}
+    published = [
+        IndicatorValue(year=year, value=o.value, inputs=(o,), basis="published")
+        for year, o in index.get(fallback, {}).items()
+        if year not in covered
+    ]
+    return sorted(values + published, key=lambda v: v.year)
+
+
+def _formula_values(
+    formula: Formula, index: dict[str, dict[int, Observation]]
+) -> list[IndicatorValue]:
+    columns = [index.get(name, {}) for name in formula.names]
+    years = set(columns[0]) if columns else set()
+    for column in columns[1:]:
+        years &= set(column)
+    values: list[IndicatorValue] = []
+    for year in sorted(years):
+        inputs = tuple(column[year] for column in columns)
+        value = formula.evaluate({o.series: o.value for o in inputs})
+        if value is not None:
+            values.append(IndicatorValue(year=year, value=value, inputs=inputs))
+    return values

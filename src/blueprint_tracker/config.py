@@ -1,0 +1,43 @@
+"""Settings from environment variables prefixed ``BLUEPRINT_``; nothing is read at import time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BUNDLED_PLANS = Path(__file__).parent / "plans"
+DEFAULT_PLAN = "hk-itb-2022"
+
+
+def _default_data_dir() -> Path:
+    return user_data_path("blueprint-tracker", appauthor=False)
+
+
+class Settings(BaseSettings):
+    """Where the data lives and which plan is served.
+
+    ``BLUEPRINT_DATA_DIR`` holds the default SQLite file; ``BLUEPRINT_DATABASE_URL`` overrides it
+    (e.g. ``postgresql+psycopg://user@host/db``); ``BLUEPRINT_PLAN`` is a bundled plan id or a
+    path to a plan folder.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="BLUEPRINT_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    database_url: str | None = None
+    plan: str = DEFAULT_PLAN
+    lang: str = "zh-Hant"
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'blueprint.sqlite3'}"
+
+    def plan_path(self) -> Path:
+        candidate = Path(self.plan)
+        if candidate.is_dir():
+            return candidate
+        return BUNDLED_PLANS / self.plan

@@ -1,0 +1,1 @@
+"""Pure types of the plan, its indicators, series, commitments and assessments."""

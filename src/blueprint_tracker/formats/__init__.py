@@ -1,0 +1,1 @@
+"""Readers and writers of the plan folder, observation files and data packages."""

@@ -1,0 +1,100 @@
+"""Load a plan folder (plan.yaml, series.yaml, indicators.yaml, commitments.yaml, evidence.csv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from blueprint_tracker.domain.commitment import Commitment, Evidence
+from blueprint_tracker.domain.indicator import Indicator, SeriesDef
+from blueprint_tracker.domain.plan import Node, Plan, PlanHeader
+from blueprint_tracker.errors import Problem
+from blueprint_tracker.formats.evidence_csv import read_evidence
+from blueprint_tracker.formats.plan_checks import check_plan
+from blueprint_tracker.formats.problems import ItemIndex, problems_from, validate_items
+from blueprint_tracker.formats.yaml_file import as_text_scalar, read_yaml
+
+PLAN_FILE = "plan.yaml"
+SERIES_FILE = "series.yaml"
+INDICATORS_FILE = "indicators.yaml"
+COMMITMENTS_FILE = "commitments.yaml"
+EVIDENCE_FILE = "evidence.csv"
+
+
+def _mapping(document: Any, file: str) -> tuple[dict[str, Any], list[Problem]]:
+    if document is None:
+        return {}, []
+    if not isinstance(document, dict):
+        return {}, [Problem(file, "", "the document must be a mapping")]
+    return document, []
+
+
+def _read_header(folder: Path, index: ItemIndex) -> tuple[PlanHeader | None, list[Problem]]:
+    document, problems = read_yaml(folder / PLAN_FILE)
+    data, more = _mapping(document, PLAN_FILE)
+    problems += more
+    if not data:
+        return None, problems
+    nodes, node_problems = validate_items(Node, data.get("nodes"), PLAN_FILE, "nodes", index)
+    problems += node_problems
+    try:
+        header = PlanHeader.model_validate({**data, "nodes": []})
+    except ValidationError as exc:
+        return None, problems + problems_from(exc, PLAN_FILE)
+    return header.model_copy(update={"nodes": nodes}), problems
+
+
+def _read_list(
+    folder: Path, file: str, key: str, model: type[Any], index: ItemIndex
+) -> tuple[list[Any], list[Problem]]:
+    document, problems = read_yaml(folder / file)
+    data, more = _mapping(document, file)
+    items = data.get(key)
+    if key == "commitments" and isinstance(items, list):
+        items = [_normalise_commitment(item) for item in items]
+    valid, item_problems = validate_items(model, items, file, key, index)
+    return valid, problems + more + item_problems
+
+
+def _normalise_commitment(item: Any) -> Any:
+    if isinstance(item, dict) and "due" in item and item["due"] is not None:
+        return {**item, "due": as_text_scalar(item["due"])}
+    return item
+
+
+def _attach_evidence(commitments: list[Commitment], evidence: list[Evidence]) -> list[Commitment]:
+    by_id: dict[str, list[Evidence]] = {}
+    for entry in evidence:
+        by_id.setdefault(entry.commitment, []).append(entry)
+    return [
+        c.model_copy(update={"evidence": tuple(sorted(by_id.get(c.id, []), key=lambda e: e.date))})
+        for c in commitments
+    ]
+
+
+def load_plan_folder(folder: Path) -> tuple[Plan | None, list[Problem]]:
+    """The plan in ``folder`` and every problem found in any of its files."""
+    if not folder.is_dir():
+        return None, [Problem(str(folder), "", "is not a folder")]
+    index = ItemIndex()
+    header, problems = _read_header(folder, index)
+    series, more = _read_list(folder, SERIES_FILE, "series", SeriesDef, index)
+    problems += more
+    indicators, more = _read_list(folder, INDICATORS_FILE, "indicators", Indicator, index)
+    problems += more
+    commitments, more = _read_list(folder, COMMITMENTS_FILE, "commitments", Commitment, index)
+    problems += more
+    evidence, more = read_evidence(folder / EVIDENCE_FILE)
+    problems += more
+    if header is None:
+        return None, problems
+    plan = Plan(
+        header=header,
+        series=series,
+        indicators=indicators,
+        commitments=_attach_evidence(commitments, evidence),
+    )
+    problems += check_plan(plan, evidence, index)
+    return plan, problems

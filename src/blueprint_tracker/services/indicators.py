@@ -1,0 +1,86 @@
+"""Indicator data: values computed from the store's figures as of a date, with provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from blueprint_tracker.compute.formula import parse_formula
+from blueprint_tracker.compute.indicator_values import (
+    IndicatorValue,
+    by_series_year,
+    compute_indicator,
+)
+from blueprint_tracker.domain.indicator import Indicator
+from blueprint_tracker.domain.series import Observation
+from blueprint_tracker.services.plan_views import text
+from blueprint_tracker.services.workspace import Workspace
+
+
+def observation_data(o: Observation) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "series": o.series,
+        "period": o.period,
+        "value": o.value,
+        "unit": o.unit,
+        "flags": list(o.flags),
+        "source": {
+            "agency": o.source.agency,
+            "title": o.source.title,
+            "url": o.source.url,
+            "table": o.source.table,
+        },
+        "release_date": o.release_date.isoformat(),
+        "note": o.note,
+    }
+
+
+def value_data(value: IndicatorValue, decimals: int) -> dict[str, Any]:
+    return {
+        "year": value.year,
+        "value": value.value,
+        "display": f"{value.value:,.{decimals}f}",
+        "released": value.released,
+        "basis": value.basis,
+        "flags": list(value.flags),
+        "inputs": [observation_data(o) for o in value.inputs],
+    }
+
+
+def indicator_values(
+    ws: Workspace, indicator: Indicator, as_of: dt.date | None = None
+) -> list[IndicatorValue]:
+    """The indicator's series as known on ``as_of`` (latest vintages released by then)."""
+    formula = parse_formula(indicator.formula)
+    names = [*formula.names, *([indicator.fallback] if indicator.fallback else [])]
+    observations = ws.store.latest(ws.plan.id, names, as_of)
+    return compute_indicator(formula, by_series_year(observations), indicator.fallback)
+
+
+def indicator_summary(
+    ws: Workspace, indicator: Indicator, as_of: dt.date | None = None
+) -> dict[str, Any]:
+    values = indicator_values(ws, indicator, as_of)
+    latest = values[-1] if values else None
+    return {
+        "id": indicator.id,
+        "name": text(indicator.name),
+        "group": text(indicator.group),
+        "unit": text(indicator.unit),
+        "direction": indicator.direction,
+        "decimals": indicator.decimals,
+        "formula": indicator.formula,
+        "fallback": indicator.fallback,
+        "projection": indicator.projection,
+        "measures": list(indicator.measures),
+        "published": {str(year): v for year, v in sorted(indicator.published.items())},
+        "milestones": [m.model_dump() for m in indicator.milestones],
+        "definition_note": text(indicator.definition_note),
+        "latest": value_data(latest, indicator.decimals) if latest else None,
+        "values": [value_data(v, indicator.decimals) for v in values],
+    }
+
+
+def indicator_table(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+    return [indicator_summary(ws, indicator, as_of) for indicator in ws.plan.indicators]

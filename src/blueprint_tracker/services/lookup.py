@@ -1,0 +1,30 @@
+"""Show any id: a plan node, an indicator or a commitment, with its links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from blueprint_tracker.errors import NotFoundError
+from blueprint_tracker.services.commitments import commitment_data
+from blueprint_tracker.services.indicators import indicator_summary
+from blueprint_tracker.services.plan_views import node_data
+from blueprint_tracker.services.workspace import Workspace
+
+
+def show(ws: Workspace, item_id: str, as_of: dt.date | None = None) -> dict[str, Any]:
+    plan = ws.plan
+    node = plan.nodes_by_id().get(item_id)
+    if node is not None:
+        data = node_data(plan, node)
+        data["ancestors"] = [a.id for a in reversed(plan.ancestors(node.id))]
+        data["commitments"] = [c.id for c in plan.commitments if c.node == node.id]
+        data["indicators"] = [i.id for i in plan.indicators if node.id in i.measures]
+        return {"kind": "node", "item": data}
+    indicator = plan.indicator(item_id)
+    if indicator is not None:
+        return {"kind": "indicator", "item": indicator_summary(ws, indicator, as_of)}
+    commitment = plan.commitment(item_id)
+    if commitment is not None:
+        return {"kind": "commitment", "item": commitment_data(plan, commitment, as_of)}
+    raise NotFoundError(f"no node, indicator or commitment has the id {item_id!r}")

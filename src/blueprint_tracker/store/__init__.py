@@ -1,0 +1,1 @@
+"""Observation store: SQLAlchemy Core on SQLite (default) or PostgreSQL, Alembic migrations."""

@@ -1,0 +1,130 @@
+"""The bundled Hong Kong plan: its structure, and the Blueprint's table out of the formulas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pytest
+
+from blueprint_tracker.config import BUNDLED_PLANS, Settings
+from blueprint_tracker.services.indicators import indicator_values
+from blueprint_tracker.services.validation import validate_plan
+from blueprint_tracker.services.workspace import Workspace, open_workspace
+
+PLAN_DIR = BUNDLED_PLANS / "hk-itb-2022"
+
+# Published baselines that the bundled official figures cannot reproduce, and why. The test
+# below fails when new data makes one of them reproducible, so that this list stays true.
+NOT_REPRODUCIBLE = {
+    ("1.2", 2014): "no official 2014 population lies in 7,252,100-7,255,300, which 2,306 needs",
+    ("1.3", 2014): "the 2014 split of GERD by performing sector was not found",
+}
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    data = tmp_path_factory.mktemp("bundled")
+    return open_workspace(Settings(data_dir=data, plan="hk-itb-2022"))
+
+
+def test_the_bundled_plan_validates_with_the_blueprint_counts() -> None:
+    report = validate_plan(PLAN_DIR)
+    assert report["problems"] == []
+    summary = report["summary"]
+    assert summary["levels"] == {"direction": 4, "strategy": 8, "goal": 16, "recommendation": 42}
+    # The table of development-vision reference indicators has eight rows:
+    # 1.1-1.3 (R&D), 2.1-2.2 (start-ups), 3.1-3.2 (talent) and 4.1 (industry).
+    assert summary["indicators"] == 8
+    assert summary["commitments"] >= 35
+
+
+def test_at_least_35_commitments_are_dated(workspace: Workspace) -> None:
+    dated = [c for c in workspace.plan.commitments if c.due is not None]
+    assert len(dated) >= 35
+    assert all(c.node in workspace.plan.nodes_by_id() for c in workspace.plan.commitments)
+
+
+def test_directions_group_strategies_as_in_chapter_3(workspace: Workspace) -> None:
+    parents = {n.id: n.parent for n in workspace.plan.header.nodes if n.level == "strategy"}
+    assert parents == {"s1": "d1", "s2": "d1", "s3": "d1", "s4": "d1", "s5": "d2", "s6": "d3",
+                       "s7": "d4", "s8": "d4"}  # fmt: skip
+
+
+def test_every_text_has_both_languages_and_translations_are_marked(workspace: Workspace) -> None:
+    for node in workspace.plan.header.nodes:
+        assert node.title.zh_hant and node.title.en
+    assert any(n.title.translated for n in workspace.plan.header.nodes)
+
+
+def test_every_indicator_milestone_is_for_2025_and_2030(workspace: Workspace) -> None:
+    for indicator in workspace.plan.indicators:
+        assert [m.year for m in indicator.milestones] == [2025, 2030], indicator.id
+
+
+def _published_cases() -> list[tuple[str, int, float]]:
+    from blueprint_tracker.formats.plan_folder import load_plan_folder
+
+    plan, _ = load_plan_folder(PLAN_DIR)
+    assert plan is not None
+    return [(i.id, year, value) for i in plan.indicators for year, value in i.published.items()]
+
+
+@pytest.mark.parametrize(("indicator_id", "year", "published"), _published_cases())
+def test_formulas_reproduce_the_blueprint_table(
+    workspace: Workspace, indicator_id: str, year: int, published: float
+) -> None:
+    indicator = workspace.plan.indicator(indicator_id)
+    assert indicator is not None
+    values = {v.year: v for v in indicator_values(workspace, indicator)}
+    computed = values.get(year)
+    if (indicator_id, year) in NOT_REPRODUCIBLE:
+        assert computed is None or round(computed.value, indicator.decimals) != published
+        return
+    assert computed is not None, f"{indicator_id} {year}: no value from the bundled data"
+    assert computed.basis == "formula"
+    assert round(computed.value, indicator.decimals) == pytest.approx(published)
+
+
+def test_per_capita_reproduces_2020_only_with_year_end_population(workspace: Workspace) -> None:
+    """Why indicator 1.2 divides by the year-end population (its definition note says so)."""
+    latest = {(o.series, o.period): o.value for o in workspace.store.latest("hk-itb-2022")}
+    gerd = latest[("gerd", "2020")] * 1e6
+    assert round(gerd / latest[("population_yearend", "2020")]) == 3575
+    assert round(gerd / latest[("population_midyear", "2020")]) != 3575
+    indicator = workspace.plan.indicator("1.2")
+    assert indicator is not None and "population_yearend" in indicator.formula
+
+
+def test_every_bundled_observation_has_provenance() -> None:
+    from blueprint_tracker.formats.observations_file import read_observations
+
+    observations, problems = read_observations(PLAN_DIR / "observations.csv")
+    assert problems == []
+    today = dt.date.today()
+    for o in observations:
+        assert o.source.url.startswith("http") and o.source.agency and o.source.title
+        assert o.release_date <= today
+
+
+def test_no_release_gives_two_values_for_one_period() -> None:
+    from blueprint_tracker.formats.observations_file import read_observations
+
+    observations, _ = read_observations(PLAN_DIR / "observations.csv")
+    seen: dict[tuple[str, str, dt.date], float] = {}
+    for o in observations:
+        key = (o.series, o.period, o.release_date)
+        assert seen.setdefault(key, o.value) == o.value, key
+
+
+def test_fresh_install_shows_recent_values(workspace: Workspace) -> None:
+    latest = {}
+    for indicator in workspace.plan.indicators:
+        values = indicator_values(workspace, indicator)
+        latest[indicator.id] = values[-1].year if values else None
+    assert latest["1.1"] >= 2024
+    assert latest["2.1"] >= 2025
+
+
+def test_data_notes_exist_in_both_languages() -> None:
+    for lang in ("en", "zh-Hant"):
+        text = (PLAN_DIR / "notes" / f"data-notes.{lang}.md").read_text(encoding="utf-8")
+        assert len(text) > 1000
