@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
 
 from blueprint_tracker.config import BUNDLED_PLANS, Settings
