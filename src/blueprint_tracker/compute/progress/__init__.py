@@ -1,0 +1,1 @@
+"""Progress assessment methods, vectorised over many series (see METHODS.md)."""

@@ -1,0 +1,76 @@
+"""Run any assessment method over a batch of series, vectorised, in chunks.
+
+`assess_batch` returns a dict of arrays, one value per series: ``status`` (int8 index into
+:data:`blueprint_tracker.domain.assessment.STATUS_ORDER`), ``trend_flag`` (int8, -1 = none),
+the boolean ``fallback`` / ``milestone_passed`` and every number of METHODS.md section 8 as
+float64 (NaN where it does not apply; intervals as ``interval80_lo`` / ``interval80_hi``...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from blueprint_tracker.compute.progress._batch import NO_CODE, Batch, Latest, Result, latest
+from blueprint_tracker.compute.progress.escap import assess_escap
+from blueprint_tracker.compute.progress.eurostat import assess_eurostat
+from blueprint_tracker.compute.progress.pace import required_pace
+from blueprint_tracker.compute.progress.special import milestone_passed, settle
+from blueprint_tracker.compute.progress.statcan import assess_statcan
+from blueprint_tracker.compute.progress.trend import assess_trend
+
+MethodFn = Callable[[Batch, Latest], Result]
+
+METHODS: dict[str, MethodFn] = {
+    "eurostat": assess_eurostat,
+    "statcan": assess_statcan,
+    "escap": assess_escap,
+    "trend": assess_trend,
+}
+
+FLOAT_KEYS: tuple[str, ...] = (
+    "t0", "t1", "base_year", "x0", "x1", "cagr_actual", "cagr_required", "ratio",
+    "slope_actual", "slope_required", "score", "progress_value", "projection",
+    "anticipated_progress", "current_status", "expected_fraction", "ahead_of_schedule",
+    "probability", "interval80_lo", "interval80_hi", "interval95_lo", "interval95_hi",
+    "required_cagr_from_latest", "required_slope_from_latest", "final_value",
+)  # fmt: skip
+BOOL_KEYS: tuple[str, ...] = ("fallback", "milestone_passed")
+CHUNK = 65_536
+
+
+def _assess_chunk(method: MethodFn, batch: Batch) -> Result:
+    obs = latest(batch)
+    result = method(batch, obs)
+    result.update(required_pace(batch, obs))
+    passed = milestone_passed(batch, obs)
+    result.update(passed)
+    result["status"] = settle(result["status"], batch, passed)
+    result["t1"] = obs.t1
+    result["x1"] = obs.x1
+    return result
+
+
+def _allocate(n: int) -> Result:
+    out: Result = {key: np.full(n, np.nan) for key in FLOAT_KEYS}
+    out.update({key: np.zeros(n, dtype=np.bool_) for key in BOOL_KEYS})
+    out["status"] = np.zeros(n, dtype=np.int8)
+    out["trend_flag"] = np.full(n, NO_CODE, dtype=np.int8)
+    return out
+
+
+def assess_batch(method: str, batch: Batch, *, chunk: int = CHUNK) -> Result:
+    """Assess every series of `batch` with `method` (eurostat, statcan, escap or trend)."""
+    try:
+        function = METHODS[method]
+    except KeyError:
+        raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}") from None
+    n = len(batch)
+    out = _allocate(n)
+    for start in range(0, n, chunk):
+        stop = min(start + chunk, n)
+        part = _assess_chunk(function, batch.rows(start, stop))
+        for key, array in part.items():
+            out[key][start:stop] = array
+    return out
