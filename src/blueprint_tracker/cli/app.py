@@ -25,6 +25,8 @@ def create_cli() -> typer.Typer:
     app.command("validate")(plan_commands.validate)
     app.command("indicators")(data_commands.indicators)
     app.command("import")(data_commands.import_)
+    app.command("sources")(data_commands.sources)
+    app.command("gaps")(data_commands.gaps)
     return app
 
 
