@@ -151,7 +151,15 @@ def test_about_comparator_uses_tolerance() -> None:
     assert eurostat({2016: 4000.0, 2019: 4950.0}, **kw).status is Status.TARGET_MET
     assert eurostat({2016: 4000.0, 2019: 4890.0}, **kw).status is not Status.TARGET_MET
     assert eurostat({2016: 4000.0, 2019: 5100.0}, **kw).status is Status.TARGET_MET
-    assert eurostat({2016: 4000.0, 2019: 5101.0}, **kw).status is not Status.TARGET_MET
+    # beyond "about 5,000" in the wanted direction is met too (5,221 start-ups in 2025)
+    assert eurostat({2016: 4000.0, 2019: 5221.0}, **kw).status is Status.TARGET_MET
+
+
+def test_about_a_decrease_target_is_missed_only_on_the_wrong_side() -> None:
+    kw = {"comparator": "~", "direction": "decrease", "target": 50.0, "target_year": 2030}
+    assert eurostat({2016: 70.0, 2019: 51.0}, **kw).status is Status.TARGET_MET  # within 2%
+    assert eurostat({2016: 70.0, 2019: 40.0}, **kw).status is Status.TARGET_MET  # below
+    assert eurostat({2016: 70.0, 2019: 52.0}, **kw).status is not Status.TARGET_MET
 
 
 def test_not_less_than_comparator() -> None:

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from blueprint_tracker.cli import data_commands, plan_commands
+from blueprint_tracker.cli import data_commands, plan_commands, status_commands
 from blueprint_tracker.cli.output import report_error
 from blueprint_tracker.errors import BlueprintError
 
@@ -27,6 +27,8 @@ def create_cli() -> typer.Typer:
     app.command("import")(data_commands.import_)
     app.command("sources")(data_commands.sources)
     app.command("gaps")(data_commands.gaps)
+    app.command("status")(status_commands.status)
+    app.command("assess")(status_commands.assess)
     return app
 
 

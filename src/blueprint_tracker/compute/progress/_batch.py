@@ -145,10 +145,15 @@ def value_at_year(batch: Batch, obs: Latest, year: FloatArray) -> FloatArray:
 
 
 def meets(x: FloatArray, batch: Batch) -> BoolArray:
-    """Whether x meets each series' target under its comparator (False where x or TV is NaN)."""
+    """Whether x meets each series' target under its comparator (False where x or TV is NaN).
+
+    "About TV" is met within the tolerance of TV, or beyond TV in the desired direction: a
+    plan that wants "about 5,000" start-ups and gets 5,221 has not missed its target.
+    """
     tv = batch.target
     with np.errstate(invalid="ignore"):
-        about = np.abs(x - tv) <= batch.tolerance * np.abs(tv)
+        within = np.abs(x - tv) <= batch.tolerance * np.abs(tv)
+        about = within | (batch.direction * (x - tv) >= 0)
         result = np.where(
             batch.comparator == GE, x >= tv, np.where(batch.comparator == LE, x <= tv, about)
         )

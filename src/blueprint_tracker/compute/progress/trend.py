@@ -12,7 +12,6 @@ import numpy as np
 from scipy import special
 
 from blueprint_tracker.compute.progress._batch import (
-    ABOUT,
     GE,
     LE,
     Batch,
@@ -28,6 +27,7 @@ from blueprint_tracker.compute.progress._batch import (
 from blueprint_tracker.domain.assessment import Status
 
 LIKELY = 0.66  # IPCC "likely": the probability from which a target counts as on track
+PERFECT_FIT = 1e-9  # residual spread below this share of the level counts as an exact fit
 
 
 @dataclass(frozen=True)
@@ -101,12 +101,20 @@ def _predict(batch: Batch, fit: Fit, log: BoolArray) -> Result:
         se = fit.sigma * spread
         z_tv, z_hi, z_lo = _z_scores(batch, log, centre, se)
         cdf = special.stdtr(df, z_tv)
-        about = special.stdtr(df, z_hi) - special.stdtr(df, z_lo)
+        # "about": within the band or beyond it in the wanted direction (see meets())
+        about = np.where(
+            batch.direction > 0, 1.0 - special.stdtr(df, z_lo), special.stdtr(df, z_hi)
+        )
     kind = batch.comparator
     prob = np.where(kind == GE, 1.0 - cdf, np.where(kind == LE, cdf, about))
     projection = _back(centre, log)
-    step = meets(projection, batch).astype(np.float64)
-    prob = np.where(se > 0, prob, step)  # a perfect fit: the projection decides
+    # a projection equal to the target but for rounding (exp(log x) != x) counts as equal
+    tv = batch.target
+    with np.errstate(invalid="ignore"):
+        exact = np.abs(projection - tv) <= PERFECT_FIT * np.abs(tv)
+    step = meets(np.where(exact, tv, projection), batch).astype(np.float64)
+    perfect = ~(se > PERFECT_FIT * np.maximum(1.0, np.abs(centre)))
+    prob = np.where(perfect, step, prob)  # a perfect fit: the projection decides
     result: Result = {"projection": projection, "probability": prob}
     for level, p in (("interval80", 0.9), ("interval95", 0.975)):
         half = _t_quantile(df, p) * se
@@ -118,9 +126,7 @@ def _predict(batch: Batch, fit: Fit, log: BoolArray) -> Result:
 def _status(batch: Batch, fit: Fit, obs: Latest, log: BoolArray, prob: FloatArray) -> FloatArray:
     """ON_TRACK when meeting the target is at least likely; else ACCELERATE while the trend
     points toward the target, REVERSE when it points away."""
-    latest_fit = fit.intercept + fit.slope * obs.t1
-    gap = np.sign(_transform(batch.target, log) - latest_fit)
-    toward = np.where(batch.comparator == ABOUT, gap, batch.direction)
+    toward = batch.direction
     judged = np.select(
         [prob >= LIKELY, toward * fit.slope >= 0, toward * fit.slope < 0],
         [code(Status.ON_TRACK), code(Status.ACCELERATE), code(Status.REVERSE)],

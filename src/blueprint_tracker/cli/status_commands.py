@@ -1,0 +1,187 @@
+"""Commands on assessments: status (the plan on a date) and assess (any series from a file)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from blueprint_tracker.assess import assess_series
+from blueprint_tracker.cli.output import (
+    AsOfOption,
+    JsonOption,
+    LangOption,
+    console,
+    parse_date,
+    parse_lang,
+    print_json,
+    t,
+)
+from blueprint_tracker.cli.session import workspace
+from blueprint_tracker.compute.commitments import LABELS as COMMITMENT_LABELS
+from blueprint_tracker.compute.commitments import CommitmentStatus
+from blueprint_tracker.compute.explain import LABELS
+from blueprint_tracker.compute.verdict import verdict
+from blueprint_tracker.domain.assessment import Status
+from blueprint_tracker.errors import InputError
+from blueprint_tracker.services.status import status_report
+
+ICONS = {"good": "✔", "fair": "◐", "poor": "✘", "unknown": "?"}
+SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}
+
+
+def status_label(code: str, lang: str) -> str:
+    zh, en = LABELS[Status(code)]
+    return f"{ICONS[verdict(code)]} {zh if lang == 'zh-Hant' else en}"
+
+
+def _pace(milestone: dict[str, Any], lang: str) -> str:
+    pace = milestone["pace"]
+    needed = pace.get("required_cagr_from_latest")
+    done = pace.get("cagr_actual")
+    if needed is None:
+        return "—"
+    achieved = f"{done:+.1%}" if done is not None else "—"
+    return (
+        f"需 {needed:+.1%}/年（至今 {achieved}）"
+        if lang == "zh-Hant"
+        else f"needs {needed:+.1%}/yr (so far {achieved})"
+    )
+
+
+def _indicator_table(report: dict[str, Any], lang: str) -> Table:
+    zh = lang == "zh-Hant"
+    methods = report["methods"]
+    heads = (
+        ["指標", "目標", "最新", *methods, "所需增長", "分歧"]
+        if zh
+        else ["indicator", "target", "latest", *methods, "required pace", "differ"]
+    )
+    table = Table(*heads, title="指標進度" if zh else "Indicator progress")
+    for row in report["indicators"]:
+        latest = row["latest"]
+        shown = f"{latest['display']} ({latest['year']})" if latest else "—"
+        if row["stale"]:
+            shown += " ⌛"
+        for m in row["milestones"]:
+            target = f"{m['year']}: {SIGNS[m['comparator']]} {m['target']:,g}"
+            cells = [status_label(m["assessments"][k]["status"], lang) for k in methods]
+            table.add_row(
+                f"{row['id']} {t(row['name'], lang)[:28]}",
+                target,
+                shown,
+                *cells,
+                _pace(m, lang),
+                "≠" if m["disagree"] else "",
+            )
+    return table
+
+
+def _commitment_table(report: dict[str, Any], lang: str) -> Table:
+    zh = lang == "zh-Hant"
+    table = Table(
+        *(("狀況", "數目", "承諾") if zh else ("status", "count", "commitments")),
+        title="承諾" if zh else "Commitments",
+    )
+    for code in CommitmentStatus:
+        ids = [c["id"] for c in report["commitments"] if c["status"] == code.value]
+        if ids:
+            label = COMMITMENT_LABELS[code][0 if zh else 1]
+            table.add_row(label, str(len(ids)), ", ".join(ids))
+    return table
+
+
+def status(
+    method: Annotated[str | None, typer.Option(help="Only this method.")] = None,
+    lang: LangOption = "zh-Hant",
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every indicator milestone by each method side by side, then commitments by status."""
+    lang = parse_lang(lang)
+    report = status_report(workspace(), parse_date(as_of), method)
+    if as_json:
+        print_json(report)
+        return
+    out = console()
+    out.print(_indicator_table(report, lang))
+    note = (
+        "⌛ 數據已過預期發布時間；≠ 各方法結論不同"
+        if lang == "zh-Hant"
+        else "⌛ newer data was expected by now; ≠ the methods disagree"
+    )
+    out.print(note)
+    out.print(_commitment_table(report, lang))
+
+
+def _read_points(file: str) -> dict[int, float]:
+    name = "standard input" if file == "-" else file
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from exc
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if not rows or {"year", "value"} - set(rows[0]):
+        raise InputError(f"{name}: needs a header 'year,value' and at least one row")
+    points: dict[int, float] = {}
+    problems = []
+    for number, row in enumerate(rows, start=2):
+        try:
+            points[int(row["year"])] = float(row["value"])
+        except (TypeError, ValueError):
+            problems.append(f"row {number}: year {row['year']!r} / value {row['value']!r}")
+    if problems:
+        raise InputError(f"{name}: not a whole year and a number: " + "; ".join(problems))
+    return points
+
+
+def assess(
+    file: Annotated[str, typer.Argument(help="CSV with header year,value; '-' reads stdin.")],
+    direction: Annotated[str, typer.Option(help="increase or decrease.")] = "increase",
+    method: Annotated[str, typer.Option(help="eurostat, statcan, escap or trend.")] = "eurostat",
+    target: Annotated[float | None, typer.Option(help="Target value (none: trend only).")] = None,
+    target_year: Annotated[int | None, typer.Option(help="Target year.")] = None,
+    comparator: Annotated[str, typer.Option(help="'>=', '<=' or '~' (about).")] = ">=",
+    base_year: Annotated[int | None, typer.Option(help="Base year (escap, statcan).")] = None,
+    projection: Annotated[str, typer.Option(help="cagr or linear.")] = "cagr",
+    window: Annotated[int, typer.Option(help="eurostat window in years.")] = 5,
+    min_span: Annotated[int, typer.Option(help="eurostat minimum span in years.")] = 3,
+    lang: LangOption = "zh-Hant",
+    as_json: JsonOption = False,
+) -> None:
+    """Assess one series from a CSV file with any method (the same engine as the dashboard)."""
+    lang = parse_lang(lang)
+    result = assess_series(
+        _read_points(file),
+        direction=direction,
+        method=method,
+        target=target,
+        target_year=target_year,
+        comparator=comparator,
+        base_year=base_year,
+        projection=projection,
+        window=window,
+        min_span=min_span,
+    )
+    if as_json:
+        print_json(
+            {
+                "status": result.status.value,
+                "method": result.method.value,
+                "numbers": result.numbers,
+                "explanation": result.explanation,
+            }
+        )
+        return
+    out = console()
+    out.print(status_label(result.status.value, lang))
+    out.print(result.explanation[lang])
+    table = Table("", "")
+    for key, value in result.numbers.items():
+        table.add_row(key, "—" if value is None else str(value))
+    out.print(table)

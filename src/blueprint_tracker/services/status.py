@@ -1,0 +1,189 @@
+"""Status of every target and commitment on a date: the methods side by side, roll-ups as counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from blueprint_tracker.assess import assess_series
+from blueprint_tracker.compute.commitments import EvidenceItem, commitment_status
+from blueprint_tracker.compute.formula import parse_formula
+from blueprint_tracker.compute.rollup import rollup_counts
+from blueprint_tracker.compute.stale import stale_check
+from blueprint_tracker.compute.verdict import disagree, verdict
+from blueprint_tracker.domain.assessment import Method
+from blueprint_tracker.domain.commitment import Commitment
+from blueprint_tracker.domain.indicator import Indicator, Milestone
+from blueprint_tracker.errors import InputError
+from blueprint_tracker.services.commitments import commitment_rows
+from blueprint_tracker.services.indicators import indicator_summary
+from blueprint_tracker.services.workspace import Workspace
+
+METHODS: tuple[str, ...] = tuple(m.value for m in Method)
+HEADLINE_METHOD = "escap"
+
+
+def _methods(method: str | None) -> tuple[str, ...]:
+    if method is None:
+        return METHODS
+    if method not in METHODS:
+        raise InputError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
+    return (method,)
+
+
+def _assess_milestone(
+    ws: Workspace,
+    indicator: Indicator,
+    milestone: Milestone,
+    series: dict[int, float],
+    evaluation: dt.date,
+    methods: tuple[str, ...],
+) -> dict[str, Any]:
+    assessments: dict[str, Any] = {}
+    for method in methods:
+        result = assess_series(
+            series,
+            direction=indicator.direction,
+            method=method,
+            target=milestone.value,
+            target_year=milestone.year,
+            comparator=milestone.comparator,
+            tolerance=milestone.tolerance,
+            base_year=ws.plan.header.baseline_year,
+            projection=indicator.projection,
+            evaluation_year=evaluation.year,
+            name=indicator.name.as_dict(),
+            unit=indicator.unit.as_dict(),  # type: ignore[arg-type]
+        )
+        assessments[method] = {
+            "status": result.status.value,
+            "verdict": verdict(result.status),
+            "numbers": result.numbers,
+            "explanation": result.explanation,
+        }
+    any_numbers = next(iter(assessments.values()))["numbers"] if assessments else {}
+    return {
+        "year": milestone.year,
+        "target": milestone.value,
+        "comparator": milestone.comparator,
+        "tolerance": milestone.tolerance,
+        "assessments": assessments,
+        "disagree": disagree(a["status"] for a in assessments.values()),
+        "pace": {
+            key: any_numbers.get(key)
+            for key in (
+                "required_cagr_from_latest",
+                "required_slope_from_latest",
+                "cagr_actual",
+                "slope_actual",
+            )
+        },
+    }
+
+
+def _stale(
+    ws: Workspace, indicator: Indicator, latest_year: int | None, evaluation: dt.date
+) -> dict[str, Any]:
+    names = set(parse_formula(indicator.formula).names)
+    lag = max((s.release_lag_months for s in ws.plan.series if s.id in names), default=12)
+    if latest_year is None:
+        return {"stale": True, "expected_release": None, "next_period": None}
+    check = stale_check(latest_year, lag, evaluation)
+    return {
+        "stale": check.stale,
+        "expected_release": check.expected_by.isoformat(),
+        "next_period": check.next_period,
+    }
+
+
+def indicator_status(
+    ws: Workspace,
+    indicator: Indicator,
+    evaluation: dt.date,
+    methods: tuple[str, ...] = METHODS,
+    as_of: dt.date | None = None,
+) -> dict[str, Any]:
+    summary = indicator_summary(ws, indicator, as_of)
+    series = {v["year"]: v["value"] for v in summary["values"]}
+    latest = summary["latest"]
+    summary.update(_stale(ws, indicator, latest["year"] if latest else None, evaluation))
+    summary["milestones"] = [
+        _assess_milestone(ws, indicator, m, series, evaluation, methods)
+        for m in indicator.milestones
+    ]
+    return summary
+
+
+def _commitment_status(c: Commitment, evaluation: dt.date) -> dict[str, Any]:
+    evidence = [
+        EvidenceItem(e.date, e.outcome, e.release_date, ref=str(index))
+        for index, e in enumerate(c.evidence)
+    ]
+    result = commitment_status(c.due, c.due_kind, evidence, evaluation)
+    return {
+        "status": result.status.value,
+        "due_end": result.due_end.isoformat() if result.due_end else None,
+        "deciding_evidence": [int(item.ref) for item in result.decided_by if item.ref],
+    }
+
+
+def _rollup(
+    ws: Workspace, indicators: list[dict[str, Any]], commitments: list[dict[str, Any]], method: str
+) -> dict[str, dict[str, dict[str, int]]]:
+    parents: dict[str, str | None] = {n.id: n.parent for n in ws.plan.header.nodes}
+    indicator_leaves: dict[str, list[str]] = {}
+    for row in indicators:
+        statuses = [
+            m["assessments"][method]["status"]
+            for m in row["milestones"]
+            if method in m["assessments"]
+        ]
+        for node in row["measures"]:
+            leaf = f"indicator:{row['id']}@{node}"
+            parents[leaf] = node
+            indicator_leaves[leaf] = statuses
+    commitment_leaves: dict[str, list[str]] = {}
+    for row in commitments:
+        leaf = f"commitment:{row['id']}"
+        parents[leaf] = row["node"]
+        commitment_leaves[leaf] = [row["status"]]
+    by_indicators = rollup_counts(parents, indicator_leaves)
+    by_commitments = rollup_counts(parents, commitment_leaves)
+    return {
+        node.id: {"indicators": by_indicators[node.id], "commitments": by_commitments[node.id]}
+        for node in ws.plan.header.nodes
+    }
+
+
+def status_report(
+    ws: Workspace, as_of: dt.date | None = None, method: str | None = None
+) -> dict[str, Any]:
+    """Every indicator milestone by each method, every commitment's status, counts and roll-ups.
+
+    ``as_of`` uses only figures and evidence released by that date.
+    """
+    methods = _methods(method)
+    evaluation = as_of or dt.date.today()
+    indicators = [indicator_status(ws, i, evaluation, methods, as_of) for i in ws.plan.indicators]
+    commitments = commitment_rows(ws.plan, as_of=evaluation)
+    by_id = {c.id: c for c in ws.plan.commitments}
+    for row in commitments:
+        row.update(_commitment_status(by_id[row["id"]], evaluation))
+    headline = method or HEADLINE_METHOD
+    indicator_counts = Counter(
+        m["assessments"][headline]["status"] for row in indicators for m in row["milestones"]
+    )
+    return {
+        "as_of": as_of.isoformat() if as_of else None,
+        "evaluation_date": evaluation.isoformat(),
+        "methods": list(methods),
+        "headline_method": headline,
+        "indicators": indicators,
+        "commitments": commitments,
+        "counts": {
+            "indicators": dict(sorted(indicator_counts.items())),
+            "commitments": dict(sorted(Counter(c["status"] for c in commitments).items())),
+        },
+        "rollup": _rollup(ws, indicators, commitments, headline),
+    }
