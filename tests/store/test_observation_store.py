@@ -25,8 +25,8 @@ def obs(period: str, value: float, released: str, series: str = "gdp") -> Observ
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(f"sqlite:///{tmp_path / 'nested' / 'store.sqlite3'}")
+def store(store_url: str) -> Store:
+    return open_store(store_url)
 
 
 def test_opening_creates_the_file_and_its_folder(tmp_path: Path) -> None:
@@ -34,10 +34,10 @@ def test_opening_creates_the_file_and_its_folder(tmp_path: Path) -> None:
     assert (tmp_path / "a" / "b" / "x.sqlite3").is_file()
 
 
-def test_reopening_an_existing_store_keeps_its_data(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
-    open_store(url).add("p", [obs("2020", 1.0, "2021-01-01")], "f.csv", "sha")
-    assert open_store(url).count("p") == 1
+def test_reopening_an_existing_store_keeps_its_data(store_url: str) -> None:
+    open_store(store_url).add("p", [obs("2020", 1.0, "2021-01-01")], "f.csv", "sha")
+    again = open_store(store_url)  # migrations run again and change nothing
+    assert again.count("p") == 1
 
 
 def test_a_revision_is_a_new_vintage_and_the_latest_wins(store: Store) -> None:
