@@ -60,6 +60,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("BLUEPRINT_DATABASE_URL", raising=False)
     monkeypatch.delenv("BLUEPRINT_PLAN", raising=False)
     monkeypatch.setenv("COLUMNS", "200")
+    # real argon2 hashes, with the library's cheapest parameters so that tests stay fast
+    monkeypatch.setenv("BLUEPRINT_PASSWORD_PROFILE", "CHEAPEST")
     return folder
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_path
 from pydantic import Field
@@ -30,6 +31,8 @@ class Settings(BaseSettings):
     database_url: str | None = None
     plan: str = DEFAULT_PLAN
     lang: str = "zh-Hant"
+    # argon2 parameters: RFC 9106's low-memory profile; "cheapest" is for test suites only
+    password_profile: Literal["RFC_9106_LOW_MEMORY", "CHEAPEST"] = "RFC_9106_LOW_MEMORY"
 
     def resolved_database_url(self) -> str:
         if self.database_url:

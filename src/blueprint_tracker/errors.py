@@ -39,6 +39,24 @@ class ConfigError(BlueprintError):
     code = "config"
 
 
+class ConflictError(BlueprintError):
+    """Someone else changed the item first (optimistic locking); nothing was overwritten."""
+
+    exit_code = 4
+    code = "conflict"
+
+
+class PermissionDeniedError(BlueprintError):
+    """The user is not allowed to do this (401 when not logged in, 403 when the role is short)."""
+
+    exit_code = 5
+    code = "forbidden"
+
+    def __init__(self, message: str, *, authenticated: bool = True) -> None:
+        super().__init__(message)
+        self.authenticated = authenticated
+
+
 class InputError(BlueprintError):
     """A bad argument or parameter given by the user."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,18 @@ def test_a_good_file_once_then_nothing(on_backend: str, cli, tmp_path: Path) -> 
     assert cli("import", str(path), "--json").json()["rows_added"] == 1
     assert cli("import", str(path), "--json").json()["rows_added"] == 0
     assert open_store(on_backend).count("mini") == 6
+
+
+def test_a_figure_removed_from_the_bundled_file_is_withdrawn(
+    on_backend: str, mini_plan: Path, cli
+) -> None:
+    assert [r["latest"]["year"] for r in cli("indicators", "--json").json()] == [2020]
+    path = mini_plan / "observations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if "gerd2020" not in line), encoding="utf-8")
+    [row] = cli("indicators", "--json").json()
+    assert row["latest"]["year"] == 2014  # GERD 2020 is gone from the bundled data
+    store = open_store(on_backend)
+    assert store.count("mini") == 5  # nothing was deleted: the row is withdrawn
+    assert len(store.all_vintages("mini")) == 4
+    assert len(store.all_vintages("mini", as_of=dt.date(2023, 1, 1))) == 5

@@ -30,6 +30,10 @@ class Text(BaseModel):
         """The text in ``lang`` (``zh-Hant`` or ``en``; other values fall back to Chinese)."""
         return self.en if lang == "en" else self.zh_hant
 
+    def texts(self) -> dict[str, str]:
+        """``{"zh-Hant": ..., "en": ...}`` without the translation mark."""
+        return {"zh-Hant": self.zh_hant, "en": self.en}
+
     def as_dict(self) -> dict[str, str | bool]:
         return {"zh-Hant": self.zh_hant, "en": self.en, "translated": self.translated}
 

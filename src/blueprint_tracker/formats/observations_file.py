@@ -175,6 +175,17 @@ def read_observation_rows(
     return _parse_rows(rows, name, known_series, today)
 
 
+def parse_observation_row(
+    row: dict[str, str], known: set[str] | None, today: dt.date | None = None
+) -> tuple[Observation | None, list[tuple[str, str]]]:
+    """One row in the import columns (e.g. from a web form): the observation, or every
+    (column, reason) problem with it."""
+    clean = {col: str(row.get(col) or "").strip() for col in COLUMNS}
+    found = _row_problems(clean, known)
+    observation, more = _build(clean, today or dt.date.today())
+    return (observation if not found and not more else None), found + more
+
+
 def _parse_rows(
     rows: list[list[str]], name: str, known: set[str] | None, today: dt.date
 ) -> tuple[list[tuple[int, Observation]], list[Problem]]:

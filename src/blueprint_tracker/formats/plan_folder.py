@@ -64,7 +64,7 @@ def _normalise_commitment(item: Any) -> Any:
     return item
 
 
-def _attach_evidence(commitments: list[Commitment], evidence: list[Evidence]) -> list[Commitment]:
+def attach_evidence(commitments: list[Commitment], evidence: list[Evidence]) -> list[Commitment]:
     by_id: dict[str, list[Evidence]] = {}
     for entry in evidence:
         by_id.setdefault(entry.commitment, []).append(entry)
@@ -94,7 +94,7 @@ def load_plan_folder(folder: Path) -> tuple[Plan | None, list[Problem]]:
         header=header,
         series=series,
         indicators=indicators,
-        commitments=_attach_evidence(commitments, evidence),
+        commitments=attach_evidence(commitments, evidence),
     )
     problems += check_plan(plan, evidence, index)
     return plan, problems

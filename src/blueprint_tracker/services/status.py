@@ -53,8 +53,8 @@ def _assess_milestone(
             base_year=ws.plan.header.baseline_year,
             projection=indicator.projection,
             evaluation_year=evaluation.year,
-            name=indicator.name.as_dict(),
-            unit=indicator.unit.as_dict(),  # type: ignore[arg-type]
+            name=indicator.name.texts(),
+            unit=indicator.unit.texts(),
         )
         assessments[method] = {
             "status": result.status.value,

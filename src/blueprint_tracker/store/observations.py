@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, and_, func, insert, select
 from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.sql.elements import ColumnElement
 
 from blueprint_tracker.domain.series import Observation, Source
 from blueprint_tracker.errors import ImportRejectedError, Problem
 from blueprint_tracker.store.engine import create_store_engine, migrate
-from blueprint_tracker.store.schema import import_batches, observations
+from blueprint_tracker.store.schema import import_batches, observations, withdrawals
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Batch:
     imported_at: dt.datetime
 
 
-def _to_row(plan_id: str, o: Observation, batch_id: int) -> dict[str, object]:
+def _to_row(plan_id: str, o: Observation, batch_id: int | None) -> dict[str, object]:
     return {
         "plan_id": plan_id,
         "series": o.series,
@@ -68,6 +70,32 @@ def _to_observation(row: RowMapping) -> Observation:
     )
 
 
+def _not_withdrawn(as_of: dt.date | None) -> ColumnElement[bool]:
+    """Rows not withdrawn (as of a date: not withdrawn by the end of that day)."""
+    gone = select(withdrawals.c.item_id).where(withdrawals.c.item_kind == "observation")
+    if as_of is not None:
+        end = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+        gone = gone.where(withdrawals.c.recorded_at < end)
+    return observations.c.id.not_in(gone)
+
+
+def lock_plan(conn: Connection, plan_id: str) -> None:
+    """Serialise writers of one plan's figures until the transaction ends (PostgreSQL; SQLite
+    already lets one writer in at a time), so the check for a conflicting figure and the
+    insert cannot interleave with another writer's."""
+    if conn.dialect.name == "postgresql":
+        key = zlib.crc32(f"blueprint-observations:{plan_id}".encode())
+        conn.execute(select(func.pg_advisory_xact_lock(key)))
+
+
+def insert_observation(
+    conn: Connection, plan_id: str, o: Observation, batch_id: int | None = None
+) -> int:
+    """Insert one observation inside the caller's transaction; return its id."""
+    result = conn.execute(insert(observations).values(**_to_row(plan_id, o, batch_id)))
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
 def _key(o: Observation) -> tuple[str, str, dt.date]:
     return (o.series, o.period, o.release_date)
 
@@ -82,7 +110,9 @@ class Store:
         self, conn: Connection, plan_id: str, series: set[str]
     ) -> dict[tuple[str, str, dt.date], float]:
         query = select(observations).where(
-            observations.c.plan_id == plan_id, observations.c.series.in_(sorted(series))
+            observations.c.plan_id == plan_id,
+            observations.c.series.in_(sorted(series)),
+            _not_withdrawn(None),
         )
         return {
             (r["series"], r["period"], r["release_date"]): r["value"]
@@ -107,6 +137,7 @@ class Store:
             else [f"observation {i + 1}" for i in range(len(items))]
         )
         with self.engine.begin() as conn:
+            lock_plan(conn, plan_id)
             existing = self._existing(conn, plan_id, {o.series for o in items})
             new, problems = _split_new(items, existing, file_name, labels)
             if problems:
@@ -126,6 +157,46 @@ class Store:
             if new:
                 conn.execute(insert(observations), [_to_row(plan_id, o, batch_id) for o in new])
         return Batch(batch_id, plan_id, file_name, sha256, len(items), len(new), now)
+
+    def withdraw_from_batches(
+        self, plan_id: str, file_name: str, keep: set[tuple[str, str, dt.date, float]], reason: str
+    ) -> int:
+        """Withdraw figures from ``file_name`` that are not in ``keep``; return how many."""
+        query = (
+            select(observations)
+            .join(import_batches, import_batches.c.id == observations.c.batch_id)
+            .where(
+                observations.c.plan_id == plan_id,
+                import_batches.c.file_name == file_name,
+                _not_withdrawn(None),
+            )
+        )
+        now = dt.datetime.now(dt.UTC)
+        with self.engine.begin() as conn:
+            stale = [
+                r["id"]
+                for r in conn.execute(query).mappings()
+                if (r["series"], r["period"], r["release_date"], r["value"]) not in keep
+            ]
+            for item_id in stale:
+                conn.execute(
+                    insert(withdrawals).values(
+                        plan_id=plan_id,
+                        item_kind="observation",
+                        item_id=item_id,
+                        reason=reason,
+                        recorded_at=now,
+                    )
+                )
+        return len(stale)
+
+    def get(self, plan_id: str, observation_id: int) -> Observation | None:
+        query = select(observations).where(
+            observations.c.plan_id == plan_id, observations.c.id == observation_id
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return _to_observation(row) if row else None
 
     def has_batch(self, plan_id: str, sha256: str) -> bool:
         query = (
@@ -152,7 +223,7 @@ class Store:
         self, plan_id: str, series: Iterable[str] | None = None, as_of: dt.date | None = None
     ) -> list[Observation]:
         """Every stored release, oldest first (optionally only those released by ``as_of``)."""
-        query = select(observations).where(observations.c.plan_id == plan_id)
+        query = select(observations).where(observations.c.plan_id == plan_id, _not_withdrawn(as_of))
         if series is not None:
             query = query.where(observations.c.series.in_(sorted(set(series))))
         if as_of is not None:
@@ -172,7 +243,7 @@ class Store:
     ) -> list[Observation]:
         """Per series and period, the latest release known on ``as_of`` (today when None)."""
         o = observations
-        scope = [o.c.plan_id == plan_id]
+        scope = [o.c.plan_id == plan_id, _not_withdrawn(as_of)]
         if series is not None:
             scope.append(o.c.series.in_(sorted(set(series))))
         if as_of is not None:

@@ -1,0 +1,244 @@
+"""The review queue, approved evidence, withdrawals and the append-only audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any, overload
+
+from sqlalchemy import Engine, and_, func, insert, select, update
+from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.exc import IntegrityError
+
+from blueprint_tracker.domain.change import Change, ChangeKind, ChangeStatus
+from blueprint_tracker.errors import ConflictError, NotFoundError
+from blueprint_tracker.store.schema import audit_log, changes, evidence, withdrawals
+
+Effect = Callable[[Connection, Change], list[dict[str, Any]]]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@overload
+def _utc(moment: dt.datetime) -> dt.datetime: ...
+@overload
+def _utc(moment: None) -> None: ...
+def _utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=dt.UTC)
+
+
+def _change(row: RowMapping) -> Change:
+    return Change(
+        id=row["id"],
+        plan_id=row["plan_id"],
+        kind=ChangeKind(row["kind"]),
+        target=row["target"],
+        payload=json.loads(row["payload"]),
+        reason=row["reason"],
+        proposed_by=row["proposed_by"],
+        proposed_at=_utc(row["proposed_at"]),
+        base_version=row["base_version"],
+        status=ChangeStatus(row["status"]),
+        reviewed_by=row["reviewed_by"],
+        reviewed_at=_utc(row["reviewed_at"]),
+        review_comment=row["review_comment"],
+    )
+
+
+def _dump(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+
+
+def write_audit(
+    conn: Connection,
+    actor: str,
+    action: str,
+    kind: str,
+    key: str,
+    before: Any = None,
+    after: Any = None,
+    reason: str = "",
+) -> None:
+    conn.execute(
+        insert(audit_log).values(
+            at=_now(),
+            actor=actor,
+            action=action,
+            item_kind=kind,
+            item_key=key,
+            before=_dump(before),
+            after=_dump(after),
+            reason=reason,
+        )
+    )
+
+
+class ReviewStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def version(self, plan_id: str, target: str) -> int:
+        """How many changes the item has had: the version a new proposal must be based on."""
+        query = (
+            select(func.count())
+            .select_from(changes)
+            .where(changes.c.plan_id == plan_id, changes.c.target == target)
+        )
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def propose(
+        self,
+        plan_id: str,
+        kind: ChangeKind,
+        target: str,
+        payload: dict[str, Any],
+        reason: str,
+        actor: str,
+        base_version: int,
+    ) -> Change:
+        """Queue a change; a proposal made on an out-of-date version is refused (ConflictError)."""
+        values = {
+            "plan_id": plan_id,
+            "kind": kind.value,
+            "target": target,
+            "payload": json.dumps(payload, ensure_ascii=False, default=str),
+            "reason": reason,
+            "proposed_by": actor,
+            "proposed_at": _now(),
+            "base_version": base_version,
+            "status": ChangeStatus.PENDING.value,
+        }
+        try:
+            with self.engine.begin() as conn:
+                current = int(
+                    conn.execute(
+                        select(func.count())
+                        .select_from(changes)
+                        .where(changes.c.plan_id == plan_id, changes.c.target == target)
+                    ).scalar_one()
+                )
+                if current != base_version:
+                    raise ConflictError(_conflict_message(target, base_version, current))
+                new_id = conn.execute(insert(changes).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+                write_audit(
+                    conn, actor, "propose", kind.value, target, after=payload, reason=reason
+                )
+        except IntegrityError as exc:  # another proposal took this version at the same moment
+            raise ConflictError(_conflict_message(target, base_version, base_version + 1)) from exc
+        return self.get(int(new_id))
+
+    def get(self, change_id: int) -> Change:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(changes).where(changes.c.id == change_id)).mappings().first()
+        if row is None:
+            raise NotFoundError(f"there is no change number {change_id}")
+        return _change(row)
+
+    def changes(
+        self, plan_id: str, status: ChangeStatus | None = None, target: str | None = None
+    ) -> list[Change]:
+        query = select(changes).where(changes.c.plan_id == plan_id)
+        if status is not None:
+            query = query.where(changes.c.status == status.value)
+        if target is not None:
+            query = query.where(changes.c.target == target)
+        with self.engine.connect() as conn:
+            return [_change(r) for r in conn.execute(query.order_by(changes.c.id)).mappings()]
+
+    def decide(
+        self, change_id: int, reviewer: str, approve: bool, comment: str, effect: Effect
+    ) -> Change:
+        """Approve (applying ``effect`` in the same transaction) or reject a pending change."""
+        status = ChangeStatus.APPROVED if approve else ChangeStatus.REJECTED
+        with self.engine.begin() as conn:
+            done = conn.execute(
+                update(changes)
+                .where(changes.c.id == change_id, changes.c.status == ChangeStatus.PENDING.value)
+                .values(
+                    status=status.value,
+                    reviewed_by=reviewer,
+                    reviewed_at=_now(),
+                    review_comment=comment,
+                )
+            )
+            if done.rowcount != 1:
+                self._explain_undecidable(conn, change_id)
+            row = conn.execute(select(changes).where(changes.c.id == change_id)).mappings().one()
+            change = _change(row)
+            write_audit(
+                conn,
+                reviewer,
+                status.value,
+                change.kind.value,
+                change.target,
+                before={"status": "pending"},
+                after={"status": status.value},
+                reason=comment,
+            )
+            if approve:
+                for entry in effect(conn, change):
+                    write_audit(
+                        conn,
+                        reviewer,
+                        entry["action"],
+                        entry["kind"],
+                        entry["key"],
+                        before=entry.get("before"),
+                        after=entry.get("after"),
+                        reason=change.reason,
+                    )
+        return change
+
+    @staticmethod
+    def _explain_undecidable(conn: Connection, change_id: int) -> None:
+        row = conn.execute(select(changes.c.status).where(changes.c.id == change_id)).first()
+        if row is None:
+            raise NotFoundError(f"there is no change number {change_id}")
+        raise ConflictError(f"change {change_id} was already {row[0]}")
+
+    def evidence(self, plan_id: str) -> list[RowMapping]:
+        """Approved evidence entries that have not been withdrawn."""
+        gone = select(withdrawals.c.item_id).where(withdrawals.c.item_kind == "evidence")
+        query = select(evidence).where(evidence.c.plan_id == plan_id, evidence.c.id.not_in(gone))
+        with self.engine.connect() as conn:
+            return list(conn.execute(query.order_by(evidence.c.id)).mappings())
+
+    def audit(self, kind: str | None = None, key: str | None = None) -> list[dict[str, Any]]:
+        query = select(audit_log)
+        if kind is not None:
+            query = query.where(audit_log.c.item_kind == kind)
+        if key is not None:
+            query = query.where(audit_log.c.item_key == key)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(audit_log.c.id)).mappings()
+            return [{**r, "at": _utc(r["at"])} for r in rows]
+
+    def state_stamp(self, plan_id: str) -> tuple[int, int]:
+        """Changes whenever evidence or withdrawals change (for caching merged views)."""
+        with self.engine.connect() as conn:
+            ev = conn.execute(
+                select(func.coalesce(func.max(evidence.c.id), 0)).where(
+                    evidence.c.plan_id == plan_id
+                )
+            ).scalar_one()
+            wd = conn.execute(
+                select(func.coalesce(func.max(withdrawals.c.id), 0)).where(
+                    and_(withdrawals.c.plan_id == plan_id)
+                )
+            ).scalar_one()
+        return int(ev), int(wd)
+
+
+def _conflict_message(target: str, based_on: int, current: int) -> str:
+    return (
+        f"{target} was changed by someone else while you were editing (you started from "
+        f"version {based_on}, it is now at version {current}). Your text was kept: review the "
+        "latest version and submit again."
+    )
