@@ -6,7 +6,13 @@ import sys
 
 import typer
 
-from blueprint_tracker.cli import data_commands, plan_commands, status_commands
+from blueprint_tracker.cli import (
+    admin_commands,
+    data_commands,
+    plan_commands,
+    status_commands,
+    web_commands,
+)
 from blueprint_tracker.cli.output import report_error
 from blueprint_tracker.errors import BlueprintError
 
@@ -29,6 +35,12 @@ def create_cli() -> typer.Typer:
     app.command("gaps")(data_commands.gaps)
     app.command("status")(status_commands.status)
     app.command("assess")(status_commands.assess)
+    app.add_typer(admin_commands.users_app, name="user")
+    app.command("backup")(admin_commands.backup)
+    app.command("restore")(admin_commands.restore)
+    app.command("audit")(admin_commands.audit)
+    app.command("serve")(web_commands.serve)
+    app.command("build-site")(web_commands.build_site)
     return app
 
 

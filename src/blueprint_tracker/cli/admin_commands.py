@@ -1,0 +1,126 @@
+"""Server administration: users, backup and restore, the audit trail."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from blueprint_tracker.cli.output import JsonOption, console, print_json
+from blueprint_tracker.cli.session import workspace
+from blueprint_tracker.errors import InputError
+from blueprint_tracker.services.accounts import add_user, set_password
+from blueprint_tracker.services.audit import audit_csv, audit_rows
+from blueprint_tracker.services.backup import restore_backup, write_backup
+
+users_app = typer.Typer(
+    help="Accounts for server mode (editors, reviewers, admins).", no_args_is_help=True
+)
+StdinOption = Annotated[
+    bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+]
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        line = sys.stdin.readline().rstrip("\n")
+        if not line:
+            raise InputError("no password on standard input")
+        return line
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+@users_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="Login name.")],
+    role: Annotated[str, typer.Option(help="viewer, editor, reviewer or admin.")] = "viewer",
+    password_stdin: StdinOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Add a user (the password is prompted for, or read from stdin)."""
+    user = add_user(workspace(), name, role, _password(password_stdin))
+    if as_json:
+        print_json({"id": user.id, "name": user.name, "role": user.role.value})
+        return
+    console().print(f"added {user.name} ({user.role.value})")
+
+
+@users_app.command("passwd")
+def user_passwd(
+    name: Annotated[str, typer.Argument()], password_stdin: StdinOption = False
+) -> None:
+    """Set a user's password (also after a restore, which keeps no passwords)."""
+    user = set_password(workspace(), name, _password(password_stdin))
+    console().print(f"password set for {user.name}")
+
+
+@users_app.command("list")
+def user_list(as_json: JsonOption = False) -> None:
+    """Every user with role and lock state (never a password)."""
+    users = workspace().accounts.all()
+    if as_json:
+        print_json([u.model_dump(mode="json") for u in users])
+        return
+    table = Table("name", "role", "failed logins", "locked until", "disabled")
+    for u in users:
+        table.add_row(
+            u.name,
+            u.role.value,
+            str(u.failed_logins),
+            u.locked_until.isoformat() if u.locked_until else "",
+            str(u.disabled),
+        )
+    console().print(table)
+
+
+def backup(
+    file: Annotated[Path, typer.Argument(help="The .zip to write.")], as_json: JsonOption = False
+) -> None:
+    """Back up the whole store (a data package; users' audit trail, no passwords)."""
+    counts = write_backup(workspace(), file)
+    if as_json:
+        print_json({"file": str(file), "rows": counts})
+        return
+    console().print(f"{file}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+def restore(
+    file: Annotated[Path, typer.Argument(help="A backup .zip.")], as_json: JsonOption = False
+) -> None:
+    """Restore a backup into an empty store (all or nothing)."""
+    counts = restore_backup(workspace(), file)
+    if as_json:
+        print_json({"file": str(file), "rows": counts})
+        return
+    console().print(f"restored from {file}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+def audit(
+    item: Annotated[str | None, typer.Option(help="KIND:KEY, e.g. commitment:c-cdeg.")] = None,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """The audit trail: who changed what, when, before and after, and why."""
+    kind, _, key = (item or "").partition(":")
+    args = (kind or None, key or None)
+    ws = workspace()
+    if as_csv:
+        sys.stdout.write(audit_csv(ws, *args))
+        return
+    rows = audit_rows(ws, *args)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("when", "who", "action", "item", "reason")
+    for row in rows:
+        table.add_row(
+            row["at"][:19],
+            row["actor"],
+            row["action"],
+            f"{row['item_kind']}:{row['item_key']}",
+            row["reason"],
+        )
+    console().print(table)

@@ -1,0 +1,70 @@
+"""Commands that publish: ``serve`` (the web app) and ``build-site`` (the static site)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from blueprint_tracker.cli.output import (
+    AsOfOption,
+    JsonOption,
+    console,
+    error_console,
+    parse_date,
+    print_json,
+)
+from blueprint_tracker.cli.session import workspace
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
+) -> None:
+    """Run the bilingual dashboard and the JSON API (FastAPI under uvicorn)."""
+    import uvicorn
+
+    workspace()  # open (and seed) the store once before the workers start
+    uvicorn.run(
+        "blueprint_tracker.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
+
+
+def build_site(
+    directory: Annotated[Path, typer.Argument(help="Folder to write the site into.")],
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Write every page in both languages, the JSON and the downloads as static files."""
+    from blueprint_tracker.export.site import build_site as build
+
+    day = parse_date(as_of)
+    ws = workspace()
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=error_console(), transient=as_json) as bar:
+        task = bar.add_task("build-site", total=None)
+
+        def advance(done: int, total: int, label: str) -> None:
+            bar.update(task, completed=done, total=total, description=label[:40])
+
+        result = build(ws, directory, day, progress=advance)
+    if as_json:
+        print_json(result)
+        return
+    console().print(
+        f"{result['pages']} pages and {result['files']} data files written to "
+        f"{result['directory']} (edition {result['edition']})"
+    )

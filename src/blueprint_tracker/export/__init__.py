@@ -1,0 +1,1 @@
+"""Exports: the static site (and later PDF and XLSX reports)."""

@@ -1,0 +1,204 @@
+"""The static site: every page in both languages, the JSON documents and the downloads.
+
+Links are relative (``…/index.html``), so the folder works from any static web server and
+from ``file://``. Every page carries the edition's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from blueprint_tracker.services import pages
+from blueprint_tracker.services.workspace import Workspace
+from blueprint_tracker.web import downloads, views
+from blueprint_tracker.web.assets import STATIC_DIR, VEGA_BUNDLE, vega_bundle
+from blueprint_tracker.web.render import LANGS, environment
+from blueprint_tracker.web.urls import Linker, api_path, download_path, page_path
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class SiteData:
+    """The page data of one edition, computed once and rendered in both languages."""
+
+    edition: str
+    as_of: dt.date | None
+    site: dict[str, Any]
+    overview: dict[str, Any]
+    plan: dict[str, Any]
+    indicators: dict[str, Any]
+    indicator_pages: dict[str, dict[str, Any]]
+    commitments: dict[str, Any]
+    data: dict[str, Any]
+    sources: dict[str, Any]
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    index: list[dict[str, Any]] = field(default_factory=list)
+
+
+def collect(ws: Workspace, as_of: dt.date | None) -> SiteData:
+    overview = pages.overview_page(ws, as_of)
+    return SiteData(
+        edition=pages.edition_date(as_of).isoformat(),
+        as_of=as_of,
+        site=overview["plan"],
+        overview=overview,
+        plan=pages.plan_page(ws, as_of),
+        indicators=pages.indicators_list(ws, as_of),
+        indicator_pages={i.id: pages.indicator_page(ws, i.id, as_of) for i in ws.plan.indicators},
+        commitments=pages.commitments_page(ws, as_of),
+        data=pages.data_page(ws, as_of),
+        sources=pages.sources_page(ws, as_of),
+        nodes={n.id: pages.node_page(ws, n.id, as_of) for n in ws.plan.header.nodes},
+        index=pages.search_index(ws),
+    )
+
+
+def _context(data: SiteData, lang: str, page: str, arg: str | None = None) -> views.PageContext:
+    return views.PageContext(
+        lang=lang,
+        link=Linker(lang, page_path(lang, page, arg), static=True),
+        site=data.site,
+        edition=data.edition,
+        page=page,
+        as_of=None,
+        static=True,
+    )
+
+
+def _search_entries(data: SiteData, lang: str) -> list[dict[str, Any]]:
+    link = Linker(lang, page_path(lang, "search"), static=True)
+    entries = []
+    for item in data.index:
+        texts = [item["id"]]
+        for key in ("title", "body"):
+            texts += [str(v) for k, v in (item[key] or {}).items() if k in pages.LANG_KEYS]
+        if item["kind"] == "indicator":
+            href = link.page("indicator", item["id"])
+        else:
+            target = "commitments" if item["kind"] == "commitment" else "plan"
+            href = link.anchor(target, item["id"])
+        entries.append(
+            {
+                "kind": item["kind"],
+                "id": item["id"],
+                "title": str((item["title"] or {}).get(lang, "")),
+                "href": href,
+                "text": " ".join(texts).lower(),
+            }
+        )
+    return entries
+
+
+def html_pages(data: SiteData, lang: str) -> list[tuple[str, Callable[[], str]]]:
+    """(path, render) for every page of one language."""
+
+    def ctx(page: str, arg: str | None = None) -> views.PageContext:
+        return _context(data, lang, page, arg)
+
+    items: list[tuple[str, Callable[[], str]]] = [
+        ("overview", lambda: views.overview_html(data.overview, ctx("overview"))),
+        ("plan", lambda: views.plan_html(data.plan, ctx("plan"))),
+        ("commitments", lambda: views.commitments_html(data.commitments, ctx("commitments"))),
+        ("methodology", lambda: views.methodology_html(ctx("methodology"))),
+        ("data", lambda: views.data_html(data.data, ctx("data"))),
+        ("search", lambda: views.search_html(None, ctx("search"), _search_entries(data, lang))),
+    ]
+    result = [(page_path(lang, name) + "index.html", render) for name, render in items]
+    for indicator_id, page in data.indicator_pages.items():
+        render = functools.partial(views.indicator_html, page, ctx("indicator", indicator_id))
+        result.append((page_path(lang, "indicator", indicator_id) + "index.html", render))
+    return result
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, default=str)
+
+
+def data_files(data: SiteData, observations: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    files = [
+        (api_path("plan", static=True), _json(data.plan)),
+        (api_path("overview", static=True), _json(data.overview)),
+        (api_path("indicators", static=True), _json(data.indicators)),
+        (api_path("commitments", static=True), _json(data.commitments)),
+        (api_path("sources", static=True), _json(data.sources)),
+        (download_path("observations.csv"), downloads.observations_csv(observations)),
+        (download_path("commitments.csv"), downloads.commitments_csv(data.commitments)),
+        ("edition.json", _json({"edition": data.edition, "as_of": data.edition})),
+    ]
+    for indicator_id, page in data.indicator_pages.items():
+        files.append((api_path("indicators", indicator_id, static=True), _json(page)))
+        files.append(
+            (download_path(f"indicators/{indicator_id}.csv"), downloads.indicator_csv(page))
+        )
+    for node_id, node in data.nodes.items():
+        files.append((api_path("nodes", node_id, static=True), _json(node)))
+    return files
+
+
+def _write(root: Path, relative: str, body: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+
+
+def _copy_assets(root: Path) -> None:
+    shutil.copytree(STATIC_DIR, root / "static", dirs_exist_ok=True)
+    target = root / "static" / VEGA_BUNDLE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(vega_bundle(), target)
+
+
+def _root_page(data: SiteData) -> str:
+    template = environment("zh-Hant").get_template("root.html")
+    return template.render(
+        title_zh=data.site["title"]["zh-Hant"],
+        title_en=data.site["title"]["en"],
+        edition=data.edition,
+    )
+
+
+def build_site(
+    ws: Workspace,
+    directory: Path,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Write the whole site for the edition ``as_of`` (today when None) into ``directory``."""
+    root = Path(directory)
+    root.mkdir(parents=True, exist_ok=True)
+    data = collect(ws, as_of)
+    renders = [item for lang in LANGS for item in html_pages(data, lang)]
+    files = data_files(data, pages.observation_rows(ws, as_of))
+    total = len(renders) + len(files) + 2
+    done = 0
+
+    def step(label: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total, label)
+
+    _copy_assets(root)
+    step("static")
+    for relative, render in renders:
+        _write(root, relative, render())
+        step(relative)
+    for relative, body in files:
+        _write(root, relative, body)
+        step(relative)
+    _write(root, "index.html", _root_page(data))
+    step("index.html")
+    return {
+        "directory": str(root),
+        "edition": data.edition,
+        "pages": len(renders) + 1,
+        "files": len(files),
+    }

@@ -1,0 +1,50 @@
+"""``create_app(settings)``: the FastAPI application (HTML pages, JSON API, static assets)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from blueprint_tracker import __version__
+from blueprint_tracker.config import Settings
+from blueprint_tracker.services.plan_views import plan_tree
+from blueprint_tracker.services.workspace import Workspace, open_workspace
+from blueprint_tracker.web.assets import STATIC_DIR
+from blueprint_tracker.web.cache import PageCache
+from blueprint_tracker.web.errors import install_error_handlers
+from blueprint_tracker.web.routes_api import api_router
+from blueprint_tracker.web.routes_pages import page_router
+
+API_DESCRIPTION = (
+    "The dashboard's page data as JSON: the plan, its nodes, indicators with series, vintages "
+    "and assessments, commitments and sources. Every endpoint that shows data accepts "
+    "`as_of=YYYY-MM-DD` (only what had been released by then). Errors have one shape: "
+    '`{"error": {"code": ..., "message": ...}}`.'
+)
+
+
+def create_app(settings: Settings | None = None, workspace: Workspace | None = None) -> FastAPI:
+    """The application for ``settings`` (or an already open ``workspace``)."""
+    ws = workspace or open_workspace(settings or Settings())
+    app = FastAPI(
+        title="Blueprint Tracker API",
+        version=__version__,
+        description=API_DESCRIPTION,
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        servers=[{"url": "/"}],
+    )
+    app.state.ws = ws
+    app.state.cache = PageCache(ws)
+    app.state.site = plan_tree(ws.plan)["plan"]
+    install_error_handlers(app)
+    app.include_router(api_router(), prefix="/api/v1", tags=["api"])
+    app.include_router(page_router())
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for uvicorn (``--factory``): settings from the environment."""
+    return create_app(Settings())

@@ -1,0 +1,57 @@
+"""A small cache of page data, keyed by page, arguments, edition date and data version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from blueprint_tracker.services.pages import data_version
+from blueprint_tracker.services.workspace import Workspace
+
+VERSION_TTL_SECONDS = 1.0
+
+
+class PageCache:
+    def __init__(self, ws: Workspace, size: int = 256) -> None:
+        self.ws = ws
+        self.size = size
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self._version = (0.0, -1)  # (checked at, data version)
+
+    def version(self) -> int:
+        """The store's data version, asked of the database at most once a second."""
+        checked, version = self._version
+        now = time.monotonic()
+        if now - checked > VERSION_TTL_SECONDS:
+            version = data_version(self.ws)
+            self._version = (now, version)
+        return version
+
+    def get(
+        self,
+        name: str,
+        build: Callable[..., Any],
+        *args: Any,
+        as_of: dt.date | None = None,
+    ) -> Any:
+        """``build(ws, *args, as_of)``, reused while the day and the stored figures are the same."""
+        return self.remember((name, args, as_of), lambda: build(self.ws, *args, as_of))
+
+    def remember(self, name: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+        """``build()`` (data or a rendered page), reused for the same day and stored figures."""
+        key = (*name, dt.date.today(), self.version())
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = build()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value

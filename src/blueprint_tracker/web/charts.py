@@ -1,0 +1,215 @@
+"""Vega-Lite chart specifications built from page data (shared by the web pages and reports).
+
+Colours follow the Okabe-Ito palette and every series also differs by dash and point shape, so
+the chart reads without colour vision. Each chart comes with a text summary and a data table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+OBSERVED, TARGET, PROJECTION = "observed", "target", "projection"
+COLOURS = {OBSERVED: "#0072B2", TARGET: "#D55E00", PROJECTION: "#009E73"}
+DASHES = {OBSERVED: [1, 0], TARGET: [6, 4], PROJECTION: [2, 3]}
+SHAPES = {OBSERVED: "circle", TARGET: "square", PROJECTION: "triangle-up"}
+
+Gettext = Callable[[str], str]
+
+
+def _interval(value: Any) -> tuple[float, float] | None:
+    """An interval as (low, high) from a list/tuple or a {low, high} mapping."""
+    if isinstance(value, list | tuple) and len(value) == 2 and None not in value:
+        return float(value[0]), float(value[1])
+    if isinstance(value, dict) and value.get("low") is not None and value.get("high") is not None:
+        return float(value["low"]), float(value["high"])
+    return None
+
+
+def projection_points(page: dict[str, Any]) -> list[dict[str, Any]]:
+    """The trend method's projection at each milestone year, with its 80% and 95% intervals."""
+    indicator = page["indicator"]
+    latest = indicator.get("latest")
+    points: list[dict[str, Any]] = []
+    for milestone in indicator.get("statuses", []):
+        numbers = ((milestone.get("assessments") or {}).get("trend") or {}).get("numbers") or {}
+        projection = numbers.get("projection")
+        i80, i95 = _interval(numbers.get("interval80")), _interval(numbers.get("interval95"))
+        if projection is None or i80 is None or i95 is None:
+            continue
+        points.append(
+            {
+                "year": milestone["year"],
+                "value": float(projection),
+                "lo80": i80[0],
+                "hi80": i80[1],
+                "lo95": i95[0],
+                "hi95": i95[1],
+            }
+        )
+    if points and latest:
+        x = latest["value"]
+        start = {"year": latest["year"], "value": x, "lo80": x, "hi80": x, "lo95": x, "hi95": x}
+        points.insert(0, start)
+    return points
+
+
+def chart_rows(page: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per (kind, year): the chart's data, also shown as its table."""
+    rows = [
+        {"kind": OBSERVED, "year": v["year"], "value": v["value"]}
+        for v in page["indicator"]["values"]
+    ]
+    rows += [{"kind": TARGET, "year": p["year"], "value": p["value"]} for p in page["target_path"]]
+    rows += [{"kind": PROJECTION, **p} for p in projection_points(page)]
+    return rows
+
+
+def _kind_names(_: Gettext) -> dict[str, str]:
+    return {
+        OBSERVED: _("Observed"),
+        TARGET: _("Target path"),
+        PROJECTION: _("Trend projection"),
+    }
+
+
+def _band(field_lo: str, field_hi: str, opacity: float, y_title: str) -> dict[str, Any]:
+    return {
+        "transform": [{"filter": f"datum.kind == '{PROJECTION}'"}],
+        "mark": {"type": "area", "opacity": opacity, "color": COLOURS[PROJECTION]},
+        "encoding": {
+            "x": {"field": "year", "type": "quantitative"},
+            "y": {"field": field_lo, "type": "quantitative", "title": y_title},
+            "y2": {"field": field_hi},
+        },
+    }
+
+
+def indicator_chart(page: dict[str, Any], lang: str, _: Gettext) -> dict[str, Any]:
+    """History, target path and projection band (80% and 95%) of one indicator."""
+    indicator = page["indicator"]
+    names = _kind_names(_)
+    kinds = [OBSERVED, TARGET, PROJECTION]
+    unit = (indicator.get("unit") or {}).get(lang, "")
+    rows = [{**row, "series": names[row["kind"]]} for row in chart_rows(page)]
+    legend = [names[k] for k in kinds]
+    line = {
+        "mark": {"type": "line", "point": {"filled": True, "size": 60}},
+        "encoding": {
+            "x": {
+                "field": "year",
+                "type": "quantitative",
+                "title": _("Year"),
+                "axis": {"format": "d", "tickMinStep": 1},
+            },
+            "y": {
+                "field": "value",
+                "type": "quantitative",
+                "title": unit,
+                "scale": {"zero": False},
+            },
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": legend, "range": [COLOURS[k] for k in kinds]},
+            },
+            "strokeDash": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": legend, "range": [DASHES[k] for k in kinds]},
+            },
+            "shape": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": legend, "range": [SHAPES[k] for k in kinds]},
+            },
+            "tooltip": [
+                {"field": "series", "title": _("Series")},
+                {"field": "year", "title": _("Year")},
+                {"field": "value", "title": _("Value"), "format": ",.4~f"},
+            ],
+        },
+    }
+    name = (indicator.get("name") or {}).get(lang, "")
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "description": chart_summary(page, lang, _),
+        "title": {"text": name, "fontSize": 13, "limit": 600},
+        "width": "container",
+        "height": 300,
+        "data": {"values": rows},
+        "layer": [
+            _band("lo95", "hi95", 0.15, unit),
+            _band("lo80", "hi80", 0.3, unit),
+            line,
+        ],
+        "config": {"legend": {"orient": "bottom"}, "font": "system-ui, sans-serif"},
+    }
+
+
+def _fmt(value: float, decimals: int) -> str:
+    return f"{value:,.{decimals}f}"
+
+
+def chart_summary(page: dict[str, Any], lang: str, _: Gettext) -> str:
+    """A sentence or three saying what the chart shows."""
+    indicator = page["indicator"]
+    decimals = int(indicator.get("decimals", 2))
+    unit = (indicator.get("unit") or {}).get(lang, "")
+    parts: list[str] = []
+    latest = indicator.get("latest")
+    if latest:
+        parts.append(
+            _("Latest value %(value)s %(unit)s for %(year)s, released %(released)s.")
+            % {
+                "value": latest["display"],
+                "unit": unit,
+                "year": latest["year"],
+                "released": latest["released"],
+            }
+        )
+    else:
+        parts.append(_("No value is available yet."))
+    for milestone in indicator.get("milestones", []):
+        parts.append(
+            _("Target for %(year)s: %(comparator)s %(value)s.")
+            % {
+                "year": milestone["year"],
+                "comparator": milestone["comparator"],
+                "value": _fmt(milestone["value"], decimals),
+            }
+        )
+    for point in projection_points(page)[1:]:
+        parts.append(
+            _("Trend projection for %(year)s: %(value)s (80%% interval %(lo)s to %(hi)s).")
+            % {
+                "year": point["year"],
+                "value": _fmt(point["value"], decimals),
+                "lo": _fmt(point["lo80"], decimals),
+                "hi": _fmt(point["hi80"], decimals),
+            }
+        )
+    return " ".join(parts)
+
+
+def sparkline_svg(values: Iterable[float], width: int = 120, height: int = 32) -> str:
+    """A small inline SVG line (decorative: the card states the numbers in words)."""
+    points = list(values)
+    if len(points) < 2:
+        return ""
+    low, high = min(points), max(points)
+    span = (high - low) or 1.0
+    step = (width - 4) / (len(points) - 1)
+    coords = " ".join(
+        f"{2 + i * step:.1f},{height - 2 - (v - low) / span * (height - 4):.1f}"
+        for i, v in enumerate(points)
+    )
+    return (
+        f'<svg class="sparkline" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'aria-hidden="true" focusable="false"><polyline fill="none" stroke="currentColor" '
+        f'stroke-width="2" points="{coords}"/></svg>'
+    )

@@ -1,0 +1,120 @@
+"""CSV downloads built from page data (the same files on the server and the static site)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from fastapi.responses import Response
+
+
+def _csv(header: list[str], rows: Iterable[list[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def indicator_csv(page: dict[str, Any]) -> str:
+    """One row per year: the indicator's value and the figures (with vintages) behind it."""
+    indicator = page["indicator"]
+    rows = []
+    for value in indicator["values"]:
+        inputs = "; ".join(
+            f"{o['series']} {o['period']}={o['value']:g} (released {o['release_date']})"
+            for o in value["inputs"]
+        )
+        sources = "; ".join(sorted({o["source"]["url"] for o in value["inputs"]}))
+        rows.append(
+            [
+                indicator["id"],
+                value["year"],
+                value["value"],
+                value["released"],
+                ";".join(value["flags"]),
+                inputs,
+                sources,
+            ]
+        )
+    header = ["indicator", "year", "value", "released", "flags", "inputs", "sources"]
+    return _csv(header, rows)
+
+
+OBSERVATION_COLUMNS = [
+    "series",
+    "period",
+    "value",
+    "unit",
+    "flags",
+    "source_agency",
+    "source_title",
+    "source_url",
+    "source_table",
+    "release_date",
+    "note",
+]
+
+
+def observations_csv(rows: list[dict[str, Any]]) -> str:
+    """Every release, in the plan folder's ``observations.csv`` format."""
+    return _csv(
+        OBSERVATION_COLUMNS,
+        (
+            [
+                o["series"],
+                o["period"],
+                o["value"],
+                o["unit"],
+                ";".join(o["flags"]),
+                o["source"]["agency"],
+                o["source"]["title"],
+                o["source"]["url"],
+                o["source"]["table"],
+                o["release_date"],
+                o["note"],
+            ]
+            for o in rows
+        ),
+    )
+
+
+def commitments_csv(page: dict[str, Any]) -> str:
+    header = [
+        "id",
+        "node",
+        "text_zh",
+        "text_en",
+        "due",
+        "due_end",
+        "owner_en",
+        "status",
+        "evidence",
+    ]
+    rows = []
+    for c in page["commitments"]:
+        due = c["due"] or {}
+        rows.append(
+            [
+                c["id"],
+                c["node"],
+                c["text"]["zh-Hant"],
+                c["text"]["en"],
+                due.get("text", ""),
+                due.get("end", ""),
+                (c["owner"] or {}).get("en", ""),
+                c.get("status") or "",
+                len(c["evidence"]),
+            ]
+        )
+    return _csv(header, rows)
+
+
+def csv_response(body: str, name: str) -> Response:
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )

@@ -1,0 +1,126 @@
+"""Jinja2 rendering with the Babel catalogues: one environment per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from blueprint_tracker.i18n import SLUGS, html_lang, locale, translations
+from blueprint_tracker.web.charts import sparkline_svg
+from blueprint_tracker.web.labels import (
+    FLAGS,
+    KINDS,
+    METHOD_NAMES,
+    NUMBER_NAMES,
+    OUTCOMES,
+    status_label,
+)
+from blueprint_tracker.web.markdown import render_markdown
+from blueprint_tracker.web.urls import NAV_PAGES, Linker
+
+TEMPLATES = Path(__file__).parent / "templates"
+LANGS = ("zh-Hant", "en")
+
+
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}
+
+
+def _text(value: Any, lang: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("zh-Hant") or "")
+    return "" if value is None else str(value)
+
+
+def _date(value: str | dt.date | None, lang: str) -> str:
+    if not value:
+        return ""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return str(format_date(day, format="long", locale=locale(lang)))
+
+
+def _number(value: float | None, lang: str, decimals: int = 2) -> str:
+    if value is None:
+        return "—"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return str(format_decimal(value, format=pattern, locale=locale(lang)))
+
+
+def _percent(value: float | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    return str(format_percent(value, format="#,##0.0%", locale=locale(lang)))
+
+
+def _json_script(value: Any) -> Markup:
+    """JSON safe to place inside a <script type="application/json"> element."""
+    raw = json.dumps(value, ensure_ascii=False, default=str)
+    raw = raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(raw)
+
+
+def _number_value(value: Any, lang: str) -> str:
+    if isinstance(value, bool) or value is None:
+        return "—" if value is None else str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _number(value, lang, 3)
+    if isinstance(value, list | tuple):
+        return " – ".join(_number_value(v, lang) for v in value)
+    return str(value)
+
+
+def _label(table: dict[str, str], key: str) -> str:
+    return table.get(key) or str(key)
+
+
+@functools.cache
+def environment(lang: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    gettext = translations(lang)
+    env.install_gettext_translations(gettext, newstyle=True)  # type: ignore[attr-defined]
+    _ = gettext.gettext
+    env.filters.update(
+        t=lambda value: _text(value, lang),
+        date=lambda value: _date(value, lang),
+        num=lambda value, decimals=2: _number(value, lang, decimals),
+        pct=lambda value: _percent(value, lang),
+        numval=lambda value: _number_value(value, lang),
+        markdown=lambda value: Markup(render_markdown(value)),
+        json_script=_json_script,
+        sparkline=lambda values: Markup(sparkline_svg(values)),
+        cmp=lambda value: COMPARATOR_SIGNS.get(value, value),
+    )
+    env.globals.update(
+        lang=lang,
+        html_lang=html_lang(lang),
+        langs=LANGS,
+        slugs=SLUGS,
+        nav_pages=NAV_PAGES,
+        status=status_label,
+        method_name=lambda key: _(_label(METHOD_NAMES, key)),
+        outcome_name=lambda key: _(_label(OUTCOMES, key)),
+        flag_name=lambda key: _(_label(FLAGS, key)),
+        kind_name=lambda key: _(_label(KINDS, key)),
+        number_name=lambda key: _(_label(NUMBER_NAMES, key)),
+        tr=_,
+    )
+    return env
+
+
+def render(template: str, lang: str, link: Linker, **context: Any) -> str:
+    return environment(lang).get_template(template).render(link=link, **context)

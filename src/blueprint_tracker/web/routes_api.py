@@ -1,0 +1,113 @@
+"""The JSON API under ``/api/v1``: the same page data the HTML pages render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from blueprint_tracker.errors import InputError
+from blueprint_tracker.services import pages
+from blueprint_tracker.web.cache import PageCache
+from blueprint_tracker.web.errors import ERROR_RESPONSES
+
+
+def as_of_query(
+    as_of: Annotated[
+        str | None,
+        Query(
+            description="Use only what had been released by this date (YYYY-MM-DD).",
+            pattern=r"^\d{4}-\d{2}-\d{2}$",
+            json_schema_extra={"format": "date"},
+        ),
+    ] = None,
+) -> dt.date | None:
+    """A strict ISO date (no timestamps, no other spellings), or None."""
+    if as_of is None:
+        return None
+    try:
+        return dt.date.fromisoformat(as_of)
+    except ValueError:
+        raise InputError(f"as_of: {as_of!r} is not a valid date YYYY-MM-DD") from None
+
+
+AsOf = Annotated[dt.date | None, Depends(as_of_query)]
+Id = Annotated[str, Path(description="An id from the plan.", min_length=1, max_length=100)]
+
+
+def _cache(request: Request) -> PageCache:
+    cache: PageCache = request.app.state.cache
+    return cache
+
+
+def _plan(ws: Any, as_of: dt.date | None) -> dict[str, Any]:
+    return pages.plan_page(ws, as_of)
+
+
+def _commitments(ws: Any, keep: pages.CommitmentFilter, as_of: dt.date | None) -> dict[str, Any]:
+    return pages.commitments_page(ws, as_of, keep)
+
+
+def _search(ws: Any, query: str, _as_of: dt.date | None) -> dict[str, Any]:
+    return pages.search(ws, query)
+
+
+def api_router() -> APIRouter:
+    router = APIRouter(responses=ERROR_RESPONSES)
+
+    @router.get("/plan", summary="The plan: header and node tree with status roll-ups")
+    def plan(request: Request, as_of: AsOf) -> dict[str, Any]:
+        result: dict[str, Any] = _cache(request).get("plan", _plan, as_of=as_of)
+        return result
+
+    @router.get("/nodes/{node_id}", summary="One plan node with its links and roll-up")
+    def node(request: Request, node_id: Id, as_of: AsOf) -> dict[str, Any]:
+        result: dict[str, Any] = _cache(request).get("node", pages.node_page, node_id, as_of=as_of)
+        return result
+
+    @router.get("/overview", summary="Overview: status counts, indicator cards, recent changes")
+    def overview(request: Request, as_of: AsOf) -> dict[str, Any]:
+        result: dict[str, Any] = _cache(request).get("overview", pages.overview_page, as_of=as_of)
+        return result
+
+    @router.get("/indicators", summary="Every indicator with its latest value and statuses")
+    def indicators(request: Request, as_of: AsOf) -> dict[str, Any]:
+        result: dict[str, Any] = _cache(request).get(
+            "indicators", pages.indicators_list, as_of=as_of
+        )
+        return result
+
+    @router.get("/indicators/{indicator_id}", summary="One indicator: series, vintages, methods")
+    def indicator(request: Request, indicator_id: Id, as_of: AsOf) -> dict[str, Any]:
+        result: dict[str, Any] = _cache(request).get(
+            "indicator", pages.indicator_page, indicator_id, as_of=as_of
+        )
+        return result
+
+    @router.get("/commitments", summary="Commitments with due date, status and evidence")
+    def commitments(
+        request: Request,
+        as_of: AsOf,
+        status: Annotated[str | None, Query(max_length=64)] = None,
+        under: Annotated[str | None, Query(max_length=100, description="A node id")] = None,
+        owner: Annotated[str | None, Query(max_length=300, description="Owner (English)")] = None,
+        due_year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
+    ) -> dict[str, Any]:
+        keep = pages.CommitmentFilter(status, under, owner, due_year)
+        result: dict[str, Any] = _cache(request).get("commitments", _commitments, keep, as_of=as_of)
+        return result
+
+    @router.get("/sources", summary="The publications every figure comes from")
+    def sources(request: Request, as_of: AsOf) -> dict[str, Any]:
+        result: dict[str, Any] = _cache(request).get("sources", pages.sources_page, as_of=as_of)
+        return result
+
+    @router.get("/search", summary="Substring search in both languages")
+    def search(
+        request: Request, q: Annotated[str, Query(min_length=1, max_length=200)]
+    ) -> dict[str, Any]:
+        result: dict[str, Any] = _cache(request).get("search", _search, q)
+        return result
+
+    return router

@@ -1,0 +1,191 @@
+"""HTML routes: ``/{lang}/…`` pages, CSV downloads and the Vega bundle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from blueprint_tracker.errors import InputError
+from blueprint_tracker.i18n import LANGUAGES
+from blueprint_tracker.services import pages
+from blueprint_tracker.web import downloads
+from blueprint_tracker.web.assets import vega_bundle
+from blueprint_tracker.web.cache import PageCache
+from blueprint_tracker.web.urls import Linker, page_path
+from blueprint_tracker.web.views import (
+    PageContext,
+    commitments_html,
+    data_html,
+    error_html,
+    indicator_html,
+    methodology_html,
+    overview_html,
+    plan_html,
+    search_html,
+)
+
+Text = Annotated[str | None, Query(max_length=300)]
+
+
+def parse_as_of(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"as_of: {value!r} is not a date YYYY-MM-DD") from None
+
+
+def _lang(slug: str) -> str:
+    if slug not in LANGUAGES:
+        raise HTTPException(404, f"no language {slug!r}: use zh-hant or en")
+    return LANGUAGES[slug][0]
+
+
+def _cache(request: Request) -> PageCache:
+    cache: PageCache = request.app.state.cache
+    return cache
+
+
+def page_context(
+    request: Request, lang: str, page: str, arg: str | None = None, as_of: dt.date | None = None
+) -> PageContext:
+    iso = as_of.isoformat() if as_of else None
+    return PageContext(
+        lang=lang,
+        link=Linker(lang, page_path(lang, page, arg), as_of=iso),
+        site=request.app.state.site,
+        edition=iso or dt.date.today().isoformat(),
+        page=page,
+        as_of=iso,
+    )
+
+
+def error_page(request: Request, status: int, message: str) -> str:
+    slug = request.url.path.strip("/").split("/")[0]
+    lang = LANGUAGES.get(slug, LANGUAGES["zh-hant"])[0]
+    return error_html(page_context(request, lang, "overview"), status, message)
+
+
+def _int_or_none(value: str | None) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit():
+        raise InputError(f"due_year: {value!r} is not a year")
+    return int(value)
+
+
+def _html(request: Request, build: Callable[[], str]) -> str:
+    """A rendered page, reused for the same URL, day and stored figures."""
+    html: str = _cache(request).remember(("html", str(request.url)), build)
+    return html
+
+
+def _commitments(ws: Any, keep: pages.CommitmentFilter, as_of: dt.date | None) -> dict[str, Any]:
+    return pages.commitments_page(ws, as_of, keep)
+
+
+def _search(ws: Any, query: str, _as_of: dt.date | None) -> dict[str, Any]:
+    return pages.search(ws, query)
+
+
+def page_router() -> APIRouter:  # noqa: C901 - one small function per route
+    router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+    @router.get("/")
+    def root() -> RedirectResponse:
+        return RedirectResponse("/zh-hant/", status_code=307)
+
+    @router.get("/static/vendor/vega-bundle.js")
+    def vega() -> FileResponse:
+        return FileResponse(vega_bundle(), media_type="text/javascript")
+
+    @router.get("/{slug}/")
+    def overview(request: Request, slug: str, as_of: Text = None) -> str:
+        lang, day = _lang(slug), parse_as_of(as_of)
+        return _html(
+            request,
+            lambda: overview_html(
+                _cache(request).get("overview", pages.overview_page, as_of=day),
+                page_context(request, lang, "overview", None, day),
+            ),
+        )
+
+    @router.get("/{slug}/plan/")
+    def plan(request: Request, slug: str, as_of: Text = None) -> str:
+        lang, day = _lang(slug), parse_as_of(as_of)
+        return _html(
+            request,
+            lambda: plan_html(
+                _cache(request).get("plan", pages.plan_page, as_of=day),
+                page_context(request, lang, "plan", None, day),
+            ),
+        )
+
+    @router.get("/{slug}/indicators/{indicator_id}/")
+    def indicator(request: Request, slug: str, indicator_id: str, as_of: Text = None) -> str:
+        lang, day = _lang(slug), parse_as_of(as_of)
+        return _html(
+            request,
+            lambda: indicator_html(
+                _cache(request).get("indicator", pages.indicator_page, indicator_id, as_of=day),
+                page_context(request, lang, "indicator", indicator_id, day),
+            ),
+        )
+
+    @router.get("/{slug}/commitments/")
+    def commitments(
+        request: Request,
+        slug: str,
+        as_of: Text = None,
+        status: Text = None,
+        under: Text = None,
+        owner: Text = None,
+        due_year: Text = None,
+    ) -> str:
+        lang, day = _lang(slug), parse_as_of(as_of)
+        keep = pages.CommitmentFilter(
+            status or None, under or None, owner or None, _int_or_none(due_year)
+        )
+        data = _cache(request).get("commitments", _commitments, keep, as_of=day)
+        return commitments_html(data, page_context(request, lang, "commitments", None, day))
+
+    @router.get("/{slug}/methodology/")
+    def methodology(request: Request, slug: str, as_of: Text = None) -> str:
+        lang, day = _lang(slug), parse_as_of(as_of)
+        return methodology_html(page_context(request, lang, "methodology", None, day))
+
+    @router.get("/{slug}/data/")
+    def data(request: Request, slug: str, as_of: Text = None) -> str:
+        lang, day = _lang(slug), parse_as_of(as_of)
+        page = _cache(request).get("data", pages.data_page, as_of=day)
+        return data_html(page, page_context(request, lang, "data", None, day))
+
+    @router.get("/{slug}/search/")
+    def search(request: Request, slug: str, q: Text = None, as_of: Text = None) -> str:
+        lang, day = _lang(slug), parse_as_of(as_of)
+        result = _cache(request).get("search", _search, q) if q else None
+        return search_html(result, page_context(request, lang, "search", None, day))
+
+    @router.get("/downloads/indicators/{indicator_id}.csv")
+    def indicator_csv(request: Request, indicator_id: str, as_of: Text = None) -> Response:
+        day = parse_as_of(as_of)
+        data = _cache(request).get("indicator", pages.indicator_page, indicator_id, as_of=day)
+        return downloads.csv_response(downloads.indicator_csv(data), f"indicator-{indicator_id}")
+
+    @router.get("/downloads/observations.csv")
+    def observations_csv(request: Request, as_of: Text = None) -> Response:
+        rows = _cache(request).get("observations", pages.observation_rows, as_of=parse_as_of(as_of))
+        return downloads.csv_response(downloads.observations_csv(rows), "observations")
+
+    @router.get("/downloads/commitments.csv")
+    def commitments_csv(request: Request, as_of: Text = None) -> Response:
+        keep = pages.CommitmentFilter()
+        data = _cache(request).get("commitments", _commitments, keep, as_of=parse_as_of(as_of))
+        return downloads.csv_response(downloads.commitments_csv(data), "commitments")
+
+    return router

@@ -1,0 +1,91 @@
+// Blueprint Tracker: renders the chart, and (on the static site) filters and searches locally.
+(function () {
+  "use strict";
+
+  function readJson(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  function renderChart() {
+    var spec = readJson("chart-spec");
+    if (!spec || typeof window.vegaEmbed !== "function") { return; }
+    window.vegaEmbed("#chart", spec, { actions: false, renderer: "svg" }).then(function (result) {
+      document.getElementById("chart").setAttribute("data-rendered", "true");
+      var svg = document.querySelector("#chart svg");
+      if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
+      return result;
+    });
+  }
+
+  function format(template, values) {
+    return template.replace(/%\((\w+)\)[ds]/g, function (_, key) { return String(values[key]); });
+  }
+
+  function filterCommitments(event) {
+    var form = document.getElementById("commitment-filters");
+    if (!form) { return; }
+    if (event) { event.preventDefault(); }
+    var want = {
+      status: form.elements.status.value, under: form.elements.under.value,
+      owner: form.elements.owner.value, year: form.elements.due_year.value
+    };
+    var items = document.querySelectorAll("li.commitment");
+    var shown = 0;
+    items.forEach(function (li) {
+      var keep = (!want.status || li.dataset.status === want.status) &&
+        (!want.under || li.dataset.path.split(" ").indexOf(want.under) >= 0) &&
+        (!want.owner || li.dataset.owner === want.owner) &&
+        (!want.year || li.dataset.dueYear === want.year);
+      li.hidden = !keep;
+      if (keep) { shown += 1; }
+    });
+    var count = document.getElementById("commitment-count");
+    count.textContent = format(count.dataset.template, { shown: shown, total: items.length });
+  }
+
+  function matches(entry, needle) {
+    return entry.text.indexOf(needle) >= 0;
+  }
+
+  function runSearch() {
+    var index = readJson("search-index");
+    var labels = readJson("search-labels");
+    if (!index) { return; }
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    var input = document.getElementById("q");
+    input.value = query;
+    var needle = query.trim().toLowerCase();
+    if (!needle) { return; }
+    var hits = index.filter(function (entry) { return matches(entry, needle); });
+    var box = document.getElementById("results");
+    box.textContent = "";
+    var p = document.createElement("p");
+    p.id = "result-count";
+    p.textContent = format(labels.count, { n: hits.length, q: query });
+    box.appendChild(p);
+    var ul = document.createElement("ul");
+    ul.className = "results";
+    var template = document.getElementById("result-template");
+    hits.forEach(function (hit) {
+      var li = template.content.firstElementChild.cloneNode(true);
+      li.dataset.kind = hit.kind;
+      li.querySelector(".kind").textContent = labels[hit.kind];
+      var a = li.querySelector("a");
+      a.href = hit.href;
+      a.textContent = hit.id + " " + hit.title;
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    renderChart();
+    var form = document.getElementById("commitment-filters");
+    if (form && document.body.dataset.static === "true") {
+      form.addEventListener("submit", filterCommitments);
+      form.addEventListener("change", filterCommitments);
+    }
+    runSearch();
+  });
+})();

@@ -1,0 +1,93 @@
+"""Where each page lives, and relative links between pages (for the server and static files).
+
+Every link is relative to the current page, so the same templates work under any prefix, from
+a plain static server and from ``file://`` (where a static site links to ``…/index.html``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from blueprint_tracker.i18n import SLUGS
+
+PAGE_NAMES = ("overview", "plan", "indicator", "commitments", "methodology", "data", "search")
+NAV_PAGES = ("overview", "plan", "commitments", "methodology", "data", "search")
+
+
+def page_path(lang: str, name: str, arg: str | None = None) -> str:
+    """The page's folder path from the site root, e.g. ``en/indicators/1.1/``."""
+    slug = SLUGS[lang]
+    if name == "overview":
+        return f"{slug}/"
+    if name == "indicator":
+        return f"{slug}/indicators/{quote(arg or '', safe='.-_')}/"
+    if name not in PAGE_NAMES:
+        raise ValueError(f"unknown page {name!r}")
+    return f"{slug}/{name}/"
+
+
+def api_path(kind: str, arg: str | None = None, static: bool = False) -> str:
+    """A JSON document: ``api/v1/indicators/1.1`` (``.json`` added on a static site)."""
+    path = f"api/v1/{kind}" + (f"/{quote(arg, safe='.-_')}" if arg else "")
+    return path + ".json" if static else path
+
+
+def download_path(name: str) -> str:
+    return f"downloads/{name}"
+
+
+def relative(current: str, target: str) -> str:
+    """Link from the page folder ``current`` to the root-relative ``target``."""
+    base = posixpath.dirname(current.rstrip("/") + "/x") if current else "."
+    trailing = target.endswith("/")
+    rel = posixpath.relpath(target.rstrip("/") or ".", base or ".")
+    if trailing:
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Builds the links of one rendered page."""
+
+    lang: str
+    current: str  # the page's folder path, e.g. "en/indicators/1.1/"
+    static: bool = False
+    as_of: str | None = None  # kept on page links by the server (a static site is fixed)
+
+    def _query(self, extra: dict[str, str] | None = None) -> str:
+        params: dict[str, str] = {}
+        if self.as_of and not self.static:
+            params["as_of"] = self.as_of
+        params.update(extra or {})
+        return "?" + urlencode(params) if params else ""
+
+    def page(self, name: str, arg: str | None = None, lang: str | None = None) -> str:
+        target = page_path(lang or self.lang, name, arg)
+        link = relative(self.current, target)
+        if self.static:
+            return link + "index.html"
+        return link + self._query()
+
+    def switch(self, lang: str) -> str:
+        """The same page in another language (the current path with its language slug)."""
+        _slug, _, rest = self.current.partition("/")
+        target = f"{SLUGS[lang]}/{rest}"
+        link = relative(self.current, target)
+        return link + "index.html" if self.static else link + self._query()
+
+    def asset(self, path: str) -> str:
+        return relative(self.current, f"static/{path}")
+
+    def api(self, kind: str, arg: str | None = None) -> str:
+        link = relative(self.current, api_path(kind, arg, self.static))
+        return link if self.static else link + self._query()
+
+    def download(self, name: str) -> str:
+        link = relative(self.current, download_path(name))
+        return link if self.static else link + self._query()
+
+    def anchor(self, name: str, fragment: str, arg: str | None = None) -> str:
+        return f"{self.page(name, arg)}#{fragment}"

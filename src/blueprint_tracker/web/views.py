@@ -1,0 +1,95 @@
+"""HTML for each page type from its page data (used by the server and the static site)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from blueprint_tracker.i18n import translations
+from blueprint_tracker.web.assets import content
+from blueprint_tracker.web.charts import chart_rows, chart_summary, indicator_chart
+from blueprint_tracker.web.labels import N_
+from blueprint_tracker.web.render import render
+from blueprint_tracker.web.urls import Linker
+
+PAGE_TITLES = {
+    "overview": N_("Overview"),
+    "plan": N_("Plan"),
+    "indicator": N_("Indicator"),
+    "commitments": N_("Commitments"),
+    "methodology": N_("Methodology"),
+    "data": N_("Data"),
+    "search": N_("Search"),
+}
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every page needs besides its own data."""
+
+    lang: str
+    link: Linker
+    site: dict[str, Any]  # the plan's header: title, vision, publisher, ...
+    edition: str  # ISO date of the edition (the as-of date, or today)
+    page: str
+    as_of: str | None = None
+    static: bool = False
+
+    def gettext(self, message: str) -> str:
+        return str(translations(self.lang).gettext(message))
+
+
+def _render(template: str, ctx: PageContext, title: str, **data: Any) -> str:
+    return render(
+        template, ctx.lang, ctx.link, ctx=ctx, title=title, page_titles=PAGE_TITLES, **data
+    )
+
+
+def overview_html(data: dict[str, Any], ctx: PageContext) -> str:
+    return _render("overview.html", ctx, ctx.gettext("Overview"), d=data)
+
+
+def plan_html(data: dict[str, Any], ctx: PageContext) -> str:
+    return _render("plan.html", ctx, ctx.gettext("Plan"), d=data)
+
+
+def indicator_html(data: dict[str, Any], ctx: PageContext) -> str:
+    indicator = data["indicator"]
+    name = str((indicator.get("name") or {}).get(ctx.lang, indicator["id"]))
+    return _render(
+        "indicator.html",
+        ctx,
+        f"{indicator['id']} {name}",
+        d=data,
+        spec=indicator_chart(data, ctx.lang, ctx.gettext),
+        rows=chart_rows(data),
+        summary=chart_summary(data, ctx.lang, ctx.gettext),
+    )
+
+
+def commitments_html(data: dict[str, Any], ctx: PageContext) -> str:
+    return _render("commitments.html", ctx, ctx.gettext("Commitments"), d=data)
+
+
+def methodology_html(ctx: PageContext) -> str:
+    return _render(
+        "methodology.html",
+        ctx,
+        ctx.gettext("Methodology"),
+        methods=content("methods.md"),
+        notes=content("methods-notes.md"),
+    )
+
+
+def data_html(data: dict[str, Any], ctx: PageContext) -> str:
+    return _render("data.html", ctx, ctx.gettext("Data"), d=data)
+
+
+def search_html(
+    data: dict[str, Any] | None, ctx: PageContext, index: list[dict[str, Any]] | None = None
+) -> str:
+    return _render("search.html", ctx, ctx.gettext("Search"), d=data, index=index)
+
+
+def error_html(ctx: PageContext, status: int, message: str) -> str:
+    return _render("error.html", ctx, ctx.gettext("Error"), status=status, message=message)

@@ -1,0 +1,94 @@
+"""The static site: every page in both languages, JSON, downloads, relative links, edition stamp."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from blueprint_tracker.config import Settings
+from blueprint_tracker.export.site import build_site
+from blueprint_tracker.services.workspace import open_workspace
+
+LINK = re.compile(r'(?:href|src)="([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    os.environ.setdefault("BLUEPRINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    ws = open_workspace(Settings(data_dir=tmp_path_factory.mktemp("data"), plan="hk-itb-2022"))
+    folder = tmp_path_factory.mktemp("site")
+    steps: list[tuple[int, int]] = []
+    result = build_site(
+        ws, folder, progress=lambda done, total, _label: steps.append((done, total))
+    )
+    assert steps and steps[-1][0] == steps[-1][1]
+    assert result["edition"] == dt.date.today().isoformat()
+    return folder
+
+
+def _pages(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+def test_every_page_in_both_languages(site: Path) -> None:
+    for slug in ("zh-hant", "en"):
+        for page in ("", "plan/", "commitments/", "methodology/", "data/", "search/"):
+            assert (site / slug / page / "index.html").exists(), (slug, page)
+        assert (site / slug / "indicators" / "1.1" / "index.html").exists()
+    assert (site / "index.html").exists()
+
+
+def test_json_and_downloads(site: Path) -> None:
+    indicator = json.loads((site / "api/v1/indicators/1.1.json").read_text(encoding="utf-8"))
+    assert indicator["indicator"]["id"] == "1.1"
+    assert json.loads((site / "api/v1/plan.json").read_text(encoding="utf-8"))["nodes"]
+    assert (site / "api/v1/nodes/s1.json").exists()
+    assert (site / "downloads/observations.csv").read_text(encoding="utf-8").startswith("series,")
+    assert (site / "downloads/indicators/1.1.csv").exists()
+    assert (site / "static/vendor/vega-bundle.js").stat().st_size > 100_000
+
+
+def test_every_relative_link_resolves(site: Path) -> None:
+    broken = []
+    for page in _pages(site):
+        for link in LINK.findall(page.read_text(encoding="utf-8")):
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("#") or not parts.path:
+                continue
+            assert not link.startswith("/"), f"{page}: absolute link {link}"
+            target = (page.parent / unquote(parts.path)).resolve()
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    assert broken == []
+
+
+def test_every_page_has_an_edition_stamp_and_language(site: Path) -> None:
+    today = dt.date.today().isoformat()
+    for page in _pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert f'data-edition="{today}"' in html, page
+        assert re.search(r'<html lang="(zh-Hant-HK|en)">', html), page
+
+
+def test_static_pages_link_to_index_files_and_have_no_server_forms(site: Path) -> None:
+    html = (site / "en/indicators/1.1/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../zh-hant/indicators/1.1/index.html"' in html
+    assert 'name="as_of"' not in html
+    search = (site / "zh-hant/search/index.html").read_text(encoding="utf-8")
+    assert 'id="search-index"' in search
+
+
+def test_as_of_edition(tmp_path: Path, data_dir: Path) -> None:
+    os.environ.setdefault("BLUEPRINT_CACHE_DIR", str(tmp_path / "cache"))
+    ws = open_workspace(Settings(data_dir=data_dir, plan="hk-itb-2022"))
+    build_site(ws, tmp_path / "old", as_of=dt.date(2023, 6, 30))
+    html = (tmp_path / "old/en/index.html").read_text(encoding="utf-8")
+    assert 'data-edition="2023-06-30"' in html
+    old = json.loads((tmp_path / "old/api/v1/indicators/1.1.json").read_text(encoding="utf-8"))
+    assert old["indicator"]["latest"]["released"] <= "2023-06-30"

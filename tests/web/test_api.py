@@ -1,0 +1,155 @@
+"""The JSON API: every endpoint, unknown ids, bad parameters, one error shape, as-of views."""
+
+from __future__ import annotations
+
+import pytest
+
+ENDPOINTS = [
+    "/api/v1/plan",
+    "/api/v1/overview",
+    "/api/v1/nodes/s1",
+    "/api/v1/indicators",
+    "/api/v1/indicators/1.1",
+    "/api/v1/commitments",
+    "/api/v1/sources",
+    "/api/v1/search?q=creative",
+]
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_every_endpoint_answers_json(client, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()
+
+
+def test_plan_has_the_tree_and_rollups(client) -> None:
+    data = client.get("/api/v1/plan").json()
+    assert data["counts"] == {"direction": 4, "strategy": 8, "goal": 16, "recommendation": 42}
+    ids = {n["id"] for n in data["nodes"]}
+    assert {"d1", "s1", "s8"} <= ids
+    s1 = next(n for n in data["nodes"] if n["id"] == "s1")
+    assert {"commitments", "indicators", "rollup"} <= set(s1)
+
+
+def test_node_links_indicators_and_commitments(client) -> None:
+    data = client.get("/api/v1/nodes/s1").json()
+    assert data["id"] == "s1"
+    assert "1.1" in data["indicators"]
+
+
+def test_indicator_has_series_vintages_and_values(client) -> None:
+    data = client.get("/api/v1/indicators/1.1").json()
+    indicator = data["indicator"]
+    assert indicator["id"] == "1.1"
+    assert indicator["values"] and indicator["latest"]["year"] >= 2022
+    assert {s["id"] for s in data["series"]} >= {"gerd", "gdp_current"}
+    assert all("release_date" in v and "source" in v for v in data["vintages"])
+    assert data["target_path"][-1] == {"year": 2030, "value": 2.0}
+
+
+def test_indicator_has_assessments_when_the_status_service_exists(client) -> None:
+    data = client.get("/api/v1/indicators/1.1").json()
+    if not data["has_status"]:
+        pytest.skip("services.status is not installed")
+    statuses = data["indicator"]["statuses"]
+    assert [m["year"] for m in statuses] == [2025, 2030]
+    assert {"eurostat", "statcan", "escap", "trend"} <= set(statuses[0]["assessments"])
+    assert statuses[0]["headline"]
+
+
+def test_as_of_shows_what_was_known_then(client) -> None:
+    today = client.get("/api/v1/indicators/1.1").json()["indicator"]["latest"]
+    then = client.get("/api/v1/indicators/1.1?as_of=2023-06-30").json()["indicator"]["latest"]
+    assert then["year"] < today["year"]
+    assert then["released"] <= "2023-06-30"
+
+
+def test_commitment_filters(client) -> None:
+    everything = client.get("/api/v1/commitments").json()
+    assert everything["total"] == len(everything["commitments"]) > 10
+    year = everything["options"]["due_years"][0]
+    by_year = client.get(f"/api/v1/commitments?due_year={year}").json()["commitments"]
+    assert by_year and all(c["due_year"] == year for c in by_year)
+    under = client.get("/api/v1/commitments?under=s1").json()["commitments"]
+    assert under and all("s1" in c["path"] for c in under)
+    if everything["has_status"]:
+        status = everything["options"]["statuses"][0]
+        rows = client.get(f"/api/v1/commitments?status={status}").json()["commitments"]
+        assert rows and all(c["status"] == status for c in rows)
+
+
+def test_sources_list_each_publication(client) -> None:
+    sources = client.get("/api/v1/sources").json()["sources"]
+    assert sources and all(s["url"] and s["figures"] > 0 for s in sources)
+
+
+def test_search_finds_chinese_substrings(client) -> None:
+    data = client.get("/api/v1/search", params={"q": "研發"}).json()
+    assert data["total"] > 0
+    assert any(r["kind"] == "indicator" and r["id"] == "1.1" for r in data["results"])
+    english = client.get("/api/v1/search", params={"q": "GERD per capita"}).json()
+    assert any(r["id"] == "1.2" for r in english["results"])
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/indicators/9.9", "/api/v1/nodes/nope", "/api/v1/commitments?under=nope"],
+)
+def test_unknown_ids_are_404_with_one_error_shape(client, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
+    assert body["error"]["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/indicators?as_of=2023-13-01",
+        "/api/v1/plan?as_of=yesterday",
+        "/api/v1/commitments?due_year=abc",
+        "/api/v1/search",
+        "/api/v1/search?q=",
+    ],
+)
+def test_bad_parameters_are_422_with_one_error_shape(client, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"]["code"] == "bad_parameter"
+    assert body["error"]["message"]
+
+
+def test_unknown_api_path_is_404_json(client) -> None:
+    response = client.get("/api/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_openapi_document(client) -> None:
+    doc = client.get("/api/v1/openapi.json").json()
+    assert doc["openapi"].startswith("3.")
+    paths = set(doc["paths"])
+    assert {
+        "/api/v1/plan",
+        "/api/v1/nodes/{node_id}",
+        "/api/v1/indicators",
+        "/api/v1/indicators/{indicator_id}",
+        "/api/v1/commitments",
+        "/api/v1/sources",
+        "/api/v1/search",
+    } <= paths
+    assert not any(p.startswith("/en") or p.startswith("/{slug}") for p in paths)
+    error = doc["paths"]["/api/v1/indicators/{indicator_id}"]["get"]["responses"]["404"]
+    assert "ErrorBody" in str(error)
+
+
+def test_downloads(client) -> None:
+    csv_text = client.get("/downloads/indicators/1.1.csv").text
+    assert csv_text.splitlines()[0].startswith("indicator,year,value")
+    assert client.get("/downloads/observations.csv").text.startswith("series,period,value")
+    assert client.get("/downloads/commitments.csv").status_code == 200
+    assert client.get("/downloads/indicators/9.9.csv").status_code == 404

@@ -1,0 +1,240 @@
+"""Real browser tests: Debian's Chromium driven by Playwright, on `blueprint serve` and on a
+built static site (served on loopback and opened from file://)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from tests.web.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PageWatch,
+    axe_source,
+    free_port,
+    running,
+    serious_violations,
+    serve_command,
+)
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium (/usr/bin/chromium) absent"),
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+PAGE_TYPES = [
+    "",
+    "plan/",
+    "indicators/1.1/",
+    "commitments/",
+    "methodology/",
+    "data/",
+    "search/?q=研發",
+]
+STATIC_PAGE_TYPES = [
+    "index.html",
+    "plan/index.html",
+    "indicators/1.1/index.html",
+    "commitments/index.html",
+    "methodology/index.html",
+    "data/index.html",
+    "search/index.html?q=研發",
+]
+SLUGS = ("zh-hant", "en")
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory, asset_cache: Path) -> dict[str, str]:
+    variables = dict(os.environ)
+    variables["BLUEPRINT_DATA_DIR"] = str(tmp_path_factory.mktemp("serve-data"))
+    variables["BLUEPRINT_CACHE_DIR"] = str(asset_cache)
+    variables.pop("BLUEPRINT_DATABASE_URL", None)
+    variables["BLUEPRINT_PLAN"] = "hk-itb-2022"
+    return variables
+
+
+@pytest.fixture(scope="module")
+def server(env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with running(serve_command(port), f"{base}/zh-hant/", env):
+        httpx.get(f"{base}/static/vendor/vega-bundle.js", timeout=120)  # warm the bundle
+        yield base
+
+
+@pytest.fixture(scope="module")
+def site_dir(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from blueprint_tracker.config import Settings
+    from blueprint_tracker.export.site import build_site
+    from blueprint_tracker.services.workspace import open_workspace
+
+    folder = tmp_path_factory.mktemp("static-site")
+    settings = Settings(data_dir=Path(env["BLUEPRINT_DATA_DIR"]) / "site", plan="hk-itb-2022")
+    build_site(open_workspace(settings), folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def static_server(site_dir: Path, env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "http.server",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--directory",
+        str(site_dir),
+    ]
+    with running(command, f"http://127.0.0.1:{port}/index.html", env) as url:
+        yield url.rsplit("/", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_sync.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def axe() -> str:
+    source = axe_source()
+    if source is None:
+        pytest.skip("axe-core could not be installed with npm")
+    return source
+
+
+def _open(browser: Any, url: str, host: str | None, **options: Any) -> tuple[Any, PageWatch]:
+    page = browser.new_page(**options)
+    watch = PageWatch(host)
+    watch.attach(page)
+    page.goto(url, wait_until="load")
+    if page.locator("#chart-spec").count():
+        page.wait_for_selector("#chart[data-rendered] svg", timeout=20_000)
+    return page, watch
+
+
+def _host(base: str) -> str:
+    return base.split("://", 1)[1].split("/", 1)[0]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_served_pages_are_clean_and_accessible(
+    browser: Any, server: str, axe: str, slug: str, path: str
+) -> None:
+    page, watch = _open(browser, f"{server}/{slug}/{path}", _host(server))
+    try:
+        assert watch.errors == []
+        assert watch.foreign == []
+        assert page.locator("html").get_attribute("lang") in ("zh-Hant-HK", "en")
+        assert serious_violations(page, axe) == []
+    finally:
+        page.close()
+
+
+def test_language_switch_keeps_the_page(browser: Any, server: str) -> None:
+    page, _ = _open(browser, f"{server}/en/indicators/1.1/?as_of=2024-06-30", _host(server))
+    page.click("[data-lang-switch]")
+    page.wait_for_load_state("load")
+    assert page.url == f"{server}/zh-hant/indicators/1.1/?as_of=2024-06-30"
+    assert page.locator("html").get_attribute("lang") == "zh-Hant-HK"
+    page.close()
+
+
+def test_keyboard_skip_link_moves_focus_to_main(browser: Any, server: str) -> None:
+    page, _ = _open(browser, f"{server}/en/", _host(server))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    page.close()
+
+
+def _chart_marks(page: Any) -> int:
+    return int(page.locator("#chart svg path, #chart svg .mark-symbol path").count())
+
+
+def test_chart_renders_and_its_table_matches_the_api(browser: Any, server: str) -> None:
+    page, _ = _open(browser, f"{server}/en/indicators/1.1/", _host(server))
+    assert _chart_marks(page) > 3
+    rows = page.locator('#chart-data tr[data-kind="observed"]')
+    shown = {
+        int(rows.nth(i).get_attribute("data-year")): float(rows.nth(i).get_attribute("data-value"))
+        for i in range(rows.count())
+    }
+    api = httpx.get(f"{server}/api/v1/indicators/1.1").json()["indicator"]["values"]
+    assert shown == {v["year"]: pytest.approx(v["value"]) for v in api}
+    page.close()
+
+
+def test_as_of_picker_changes_the_latest_value(browser: Any, server: str) -> None:
+    page, _ = _open(browser, f"{server}/en/indicators/1.1/", _host(server))
+    today = page.locator('[data-latest="1.1"]').inner_text()
+    page.fill("#as-of", "2023-06-30")
+    page.click("form.as-of button[type=submit]")
+    page.wait_for_url("**as_of=2023-06-30*")
+    page.wait_for_selector("#chart[data-rendered] svg")
+    then = page.locator('[data-latest="1.1"]').inner_text()
+    assert then != today
+    page.close()
+
+
+def test_screenshots_and_narrow_screen(browser: Any, server: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for slug in SLUGS:
+        for name, path in (("overview", ""), ("indicator-1.1", "indicators/1.1/")):
+            page, _ = _open(browser, f"{server}/{slug}/{path}", _host(server))
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{slug}.png"), full_page=True)
+            page.close()
+    for path in ("", "indicators/1.1/", "commitments/"):
+        page, _ = _open(
+            browser,
+            f"{server}/zh-hant/{path}",
+            _host(server),
+            viewport={"width": 375, "height": 800},
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+        page.close()
+    assert (ARTIFACTS / "overview-en.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("path", STATIC_PAGE_TYPES)
+def test_static_site_pages_over_http(
+    browser: Any, static_server: str, axe: str, slug: str, path: str
+) -> None:
+    page, watch = _open(browser, f"{static_server}/{slug}/{path}", _host(static_server))
+    try:
+        assert watch.errors == [] and watch.foreign == []
+        assert page.locator(".edition").count() == 1
+        if path.startswith("search"):
+            assert page.locator(".results li").count() > 0
+        assert serious_violations(page, axe) == []
+    finally:
+        page.close()
+
+
+def test_static_site_from_file_url(browser: Any, site_dir: Path) -> None:
+    page, watch = _open(browser, (site_dir / "en/indicators/1.1/index.html").as_uri(), None)
+    assert _chart_marks(page) > 3
+    page.click("nav a[href$='commitments/index.html']")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/en/commitments/index.html")
+    total = page.locator("li.commitment").count()
+    page.select_option("#f-under", "s1")
+    visible = page.locator("li.commitment:not([hidden])").count()
+    assert 0 < visible < total
+    page.click("[data-lang-switch]")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/zh-hant/commitments/index.html")
+    assert watch.errors == [] and watch.foreign == []
+    page.close()

@@ -1,0 +1,107 @@
+"""HTML pages: every page type in both languages, the language switch, as-of, filters, search."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from blueprint_tracker.i18n.extract import missing, ui_strings
+
+PAGES = ["", "plan/", "indicators/1.1/", "commitments/", "methodology/", "data/", "search/?q=研發"]
+LANGS = {"zh-hant": "zh-Hant-HK", "en": "en"}
+
+
+@pytest.mark.parametrize("slug", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_type_renders_in_both_languages(client, slug: str, page: str) -> None:
+    response = client.get(f"/{slug}/{page}")
+    assert response.status_code == 200
+    html = response.text
+    assert f'<html lang="{LANGS[slug]}">' in html
+    assert 'class="skip-link" href="#main"' in html and '<main id="main"' in html
+    assert 'class="edition"' in html
+    assert '<script src="http' not in html and "cdn" not in html.lower()
+
+
+def test_root_redirects_to_chinese(client) -> None:
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/zh-hant/"
+
+
+def test_language_switch_keeps_the_page_and_date(client) -> None:
+    html = client.get("/en/indicators/1.1/?as_of=2024-01-01").text
+    switch = re.search(r'href="([^"]+)"[^>]*data-lang-switch', html)
+    assert switch is not None
+    assert switch.group(1) == "../../../zh-hant/indicators/1.1/?as_of=2024-01-01"
+
+
+def test_ui_is_translated(client) -> None:
+    zh = client.get("/zh-hant/").text
+    en = client.get("/en/").text
+    assert "跳至主要內容" in zh and "Skip to main content" in en
+    assert "概覽" in zh and "Overview" in en
+
+
+def test_every_ui_string_has_a_chinese_translation() -> None:
+    assert len(ui_strings()) > 100
+    assert missing("zh-Hant") == []
+
+
+def test_as_of_changes_the_latest_value(client) -> None:
+    def latest(url: str) -> str:
+        match = re.search(r'data-latest="1.1">([^<]+)<', client.get(url).text)
+        assert match is not None
+        return match.group(1)
+
+    assert latest("/en/indicators/1.1/?as_of=2023-06-30") != latest("/en/indicators/1.1/")
+
+
+def test_overview_shows_counts_cards_and_changes(client) -> None:
+    html = client.get("/en/").text
+    count = len(client.get("/api/v1/indicators").json()["indicators"])
+    assert count >= 8 and html.count('class="card"') == count
+    assert "What changed since the last edition" in html
+    if client.get("/api/v1/overview").json()["has_status"]:
+        assert 'data-status="' in html and "Status at a glance" in html
+
+
+def test_indicator_page_sections(client) -> None:
+    html = client.get("/en/indicators/1.1/").text
+    for needle in (
+        'id="chart-spec"',
+        'id="chart-data"',
+        'id="chart-summary"',
+        'id="values"',
+        'id="vintages"',
+        "gerd / gdp_current * 100",
+        "vendor/vega-bundle.js",
+        "downloads/indicators/1.1.csv",
+        "api/v1/indicators/1.1",
+    ):
+        assert needle in html, needle
+
+
+def test_commitment_filters_on_the_page(client) -> None:
+    everything = client.get("/en/commitments/").text.count('class="commitment"')
+    filtered = client.get("/en/commitments/?under=s1").text.count('class="commitment"')
+    assert 0 < filtered < everything
+
+
+def test_search_page_finds_chinese(client) -> None:
+    html = client.get("/zh-hant/search/", params={"q": "數據"}).text
+    assert 'id="result-count"' in html and html.count("<li data-kind=") > 0
+
+
+def test_unknown_pages_and_bad_dates(client) -> None:
+    assert client.get("/en/indicators/9.9/").status_code == 404
+    assert client.get("/fr/").status_code == 404
+    response = client.get("/zh-hant/?as_of=2023-02-30")
+    assert response.status_code == 422 and '<html lang="zh-Hant-HK">' in response.text
+    assert client.get("/en/commitments/?due_year=x").status_code == 422
+
+
+def test_vega_bundle_is_served_from_the_package(client) -> None:
+    response = client.get("/static/vendor/vega-bundle.js")
+    assert response.status_code == 200 and "vegaEmbed" in response.text
+    assert client.get("/static/site.css").status_code == 200
