@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     database_url: str | None = None
     plan: str = DEFAULT_PLAN
     lang: str = "zh-Hant"
+    # Server mode: accounts, editing and review in the browser. It needs a secret key of
+    # at least 32 characters (BLUEPRINT_SECRET_KEY); the server refuses to start without one.
+    server_mode: bool = False
+    secret_key: str | None = None
     # argon2 parameters: RFC 9106's low-memory profile; "cheapest" is for test suites only
     password_profile: Literal["RFC_9106_LOW_MEMORY", "CHEAPEST"] = "RFC_9106_LOW_MEMORY"
 
