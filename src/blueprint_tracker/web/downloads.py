@@ -9,6 +9,8 @@ from typing import Any
 
 from fastapi.responses import Response
 
+from blueprint_tracker.formats.observations_file import COLUMNS
+
 
 def _csv(header: list[str], rows: Iterable[list[Any]]) -> str:
     buffer = io.StringIO()
@@ -43,19 +45,7 @@ def indicator_csv(page: dict[str, Any]) -> str:
     return _csv(header, rows)
 
 
-OBSERVATION_COLUMNS = [
-    "series",
-    "period",
-    "value",
-    "unit",
-    "flags",
-    "source_agency",
-    "source_title",
-    "source_url",
-    "source_table",
-    "release_date",
-    "note",
-]
+OBSERVATION_COLUMNS = list(COLUMNS)  # the import format: a download can be imported again
 
 
 def observations_csv(rows: list[dict[str, Any]]) -> str:
