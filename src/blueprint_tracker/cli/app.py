@@ -10,6 +10,7 @@ from blueprint_tracker.cli import (
     admin_commands,
     data_commands,
     plan_commands,
+    report_commands,
     status_commands,
     web_commands,
 )
@@ -41,6 +42,8 @@ def create_cli() -> typer.Typer:
     app.command("audit")(admin_commands.audit)
     app.command("serve")(web_commands.serve)
     app.command("build-site")(web_commands.build_site)
+    app.command("report")(report_commands.report)
+    app.command("export")(report_commands.export)
     return app
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from blueprint_tracker.web.labels import COMPARATOR_SIGNS
+
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 OBSERVED, TARGET, PROJECTION = "observed", "target", "projection"
 COLOURS = {OBSERVED: "#0072B2", TARGET: "#D55E00", PROJECTION: "#009E73"}
@@ -179,7 +181,9 @@ def chart_summary(page: dict[str, Any], lang: str, _: Gettext) -> str:
             _("Target for %(year)s: %(comparator)s %(value)s.")
             % {
                 "year": milestone["year"],
-                "comparator": milestone["comparator"],
+                "comparator": COMPARATOR_SIGNS.get(
+                    milestone["comparator"], milestone["comparator"]
+                ),
                 "value": _fmt(milestone["value"], decimals),
             }
         )

@@ -107,3 +107,7 @@ NUMBER_NAMES: dict[str, str] = {
 
 def status_label(code: str | None) -> StatusLabel:
     return STATUS_LABELS.get(code or "", UNKNOWN)
+
+
+#: How a milestone's comparator is shown to a reader.
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}

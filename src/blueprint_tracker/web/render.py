@@ -16,6 +16,7 @@ from markupsafe import Markup
 from blueprint_tracker.i18n import SLUGS, html_lang, locale, translations
 from blueprint_tracker.web.charts import sparkline_svg
 from blueprint_tracker.web.labels import (
+    COMPARATOR_SIGNS,
     FLAGS,
     KINDS,
     METHOD_NAMES,
@@ -28,9 +29,6 @@ from blueprint_tracker.web.urls import NAV_PAGES, Linker
 
 TEMPLATES = Path(__file__).parent / "templates"
 LANGS = ("zh-Hant", "en")
-
-
-COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}
 
 
 def _text(value: Any, lang: str) -> str:

@@ -1,0 +1,95 @@
+"""Open data: the edition as a Frictionless data package (CSV files and ``datapackage.json``).
+
+Text columns come in both languages (``title_zh_hant``, ``title_en``); ``observations.csv`` has
+exactly the columns of the import format, so it can be imported into another store.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from blueprint_tracker.export.package_schema import RESOURCES, Resource, schema
+from blueprint_tracker.services.reports import edition, open_tables
+from blueprint_tracker.services.workspace import Workspace
+
+DESCRIPTOR = "datapackage.json"
+
+
+def csv_value(value: Any) -> str:
+    """A cell as Table Schema reads it: empty for none, true/false, numbers in full precision."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else ""
+    return str(value)
+
+
+def write_csv(path: Path, resource: Resource, rows: list[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(
+            handle, fieldnames=resource.field_names(), extrasaction="raise", lineterminator="\n"
+        )
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: csv_value(value) for key, value in row.items()})
+
+
+def _resource_descriptor(resource: Resource, rows: int) -> dict[str, Any]:
+    return {
+        "name": resource.name,
+        "path": resource.path,
+        "title": resource.title,
+        "description": resource.description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "profile": "tabular-data-resource",
+        "schema": schema(resource),
+        "rows": rows,
+    }
+
+
+def descriptor(ws: Workspace, as_of: dt.date | None, counts: dict[str, int]) -> dict[str, Any]:
+    header = ws.plan.header
+    day = edition(as_of).isoformat()
+    sources = [{"title": header.title.en, "path": header.source_url}] if header.source_url else []
+    return {
+        "profile": "tabular-data-package",
+        "name": f"{header.id}-{day}",
+        "title": f"{header.title.zh_hant} / {header.title.en} — {day}",
+        "description": (
+            "Targets, commitments, official figures with their provenance, and the assessment "
+            f"of every target on {day}, in Traditional Chinese and English. Produced by "
+            "Blueprint Tracker."
+        ),
+        "version": day,
+        "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "keywords": ["development plan", "indicators", "targets", "commitments"],
+        "sources": sources,
+        "edition": day,
+        "as_of": as_of.isoformat() if as_of else None,
+        "resources": [_resource_descriptor(r, counts[r.name]) for r in RESOURCES],
+    }
+
+
+def write_datapackage(ws: Workspace, directory: Path, as_of: dt.date | None = None) -> Path:
+    """Write every resource's CSV and ``datapackage.json`` into ``directory``; return the
+    descriptor's path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    tables = open_tables(ws, as_of)
+    counts = {}
+    for resource in RESOURCES:
+        rows = tables[resource.name]
+        write_csv(directory / resource.path, resource, rows)
+        counts[resource.name] = len(rows)
+    path = directory / DESCRIPTOR
+    text = json.dumps(descriptor(ws, as_of, counts), ensure_ascii=False, indent=2)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,103 @@
+"""One page (or more) per indicator: chart, status by each method, required pace, sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from blueprint_tracker.export import report_format as fmt
+from blueprint_tracker.export.fonts import find_cjk_font
+from blueprint_tracker.export.pdf_charts import chart_png
+from blueprint_tracker.export.pdf_document import Cell, CellLike, ReportDocument
+from blueprint_tracker.export.report_text import t, tr
+from blueprint_tracker.web.charts import chart_summary
+
+
+def _about(doc: ReportDocument, row: dict[str, Any], page: dict[str, Any]) -> None:
+    lang = doc.report_lang
+    facts = [
+        t(row.get("group"), lang),
+        f"{tr('unit', lang)}: {t(row['unit'], lang)}",
+        tr(row["direction"], lang),
+    ]
+    doc.para(" · ".join(f for f in facts if f), size=9, tone="none")
+    names = "; ".join(f"{s['id']} = {t(s['name'], lang)}" for s in page.get("series", []))
+    doc.para(f"{tr('formula', lang)}: {row['formula']}" + (f" ({names})" if names else ""), size=9)
+    doc.para(t(row.get("definition_note"), lang), size=9)
+
+
+def _status_rows(row: dict[str, Any], lang: str) -> list[list[CellLike]]:
+    decimals = int(row["decimals"])
+    rows: list[list[CellLike]] = []
+    for milestone in row["milestones"]:
+        label = fmt.target(milestone, decimals)
+        if milestone["disagree"]:
+            label += f"\n({tr('disagree', lang)})"
+        for method, a in milestone["assessments"].items():
+            rows.append(
+                [
+                    label,
+                    fmt.method_name(method, lang),
+                    Cell(fmt.status_word(a["status"], lang), tone=fmt.status_tone(a["status"])),
+                    t(a["explanation"], lang),
+                ]
+            )
+            label = ""
+    return rows
+
+
+def _source_key(o: dict[str, Any]) -> tuple[str, str, str, str]:
+    src = o["source"]
+    return (src["agency"], src["title"], src["table"], src["url"])
+
+
+def _source_rows(
+    row: dict[str, Any], lang: str
+) -> tuple[list[list[CellLike]], list[tuple[str, str, str, str]]]:
+    """One row per value with its inputs, each input pointing at a numbered source."""
+    sources: list[tuple[str, str, str, str]] = []
+    rows: list[list[CellLike]] = []
+    for value in row["values"]:
+        inputs = []
+        for o in value["inputs"]:
+            key = _source_key(o)
+            if key not in sources:
+                sources.append(key)
+            flags = f" {fmt.flag_words(o['flags'], lang)}" if o["flags"] else ""
+            ref = sources.index(key) + 1
+            inputs.append(f"{o['series']} {o['period']} = {o['value']:,.10g}{flags} [{ref}]")
+        basis = tr("published_basis" if value["basis"] == "published" else "computed", lang)
+        rows.append(
+            [str(value["year"]), value["display"], value["released"], basis, "\n".join(inputs)]
+        )
+    return rows, sources
+
+
+def indicator_pages(
+    doc: ReportDocument, row: dict[str, Any], page: dict[str, Any], new_page: bool = True
+) -> None:
+    """The indicator's own page; ``row`` is its entry in the status report, ``page`` the web's
+    indicator page data (for the chart)."""
+    lang = doc.report_lang
+    doc.heading(f"{row['id']}  {t(row['name'], lang)}", level=1, new_page=new_page)
+    _about(doc, row, page)
+    doc.image_bytes(chart_png(page, lang, find_cjk_font()), width=doc.epw)
+    doc.para(chart_summary(page, lang, lambda m: fmt.gettext(lang, m)), size=8.5, tone="none")
+    if row.get("stale"):
+        doc.para(
+            tr("stale", lang, period=row.get("next_period"), date=row.get("expected_release")),
+            size=9,
+            tone="fair",
+        )
+    doc.heading(tr("status_by_method", lang), level=2)
+    heads = [tr(k, lang) for k in ("target", "method", "status", "explanation")]
+    doc.table_of(heads, _status_rows(row, lang), widths=(24, 30, 24, 96))
+    doc.heading(tr("pace", lang), level=2)
+    for milestone in row["milestones"]:
+        doc.para(fmt.pace(row, milestone, lang), size=9.5)
+    doc.heading(tr("values_sources", lang), level=2)
+    heads = [tr(k, lang) for k in ("year", "value", "released", "basis", "inputs")]
+    rows, sources = _source_rows(row, lang)
+    doc.table_of(heads, rows, widths=(13, 20, 22, 19, 100), size=7.5)
+    for number, (agency, title, table, url) in enumerate(sources, start=1):
+        where = f", {table}" if table else ""
+        doc.para(f"[{number}] {agency}, {title}{where}. {url}", size=7.5)

@@ -1,0 +1,97 @@
+"""Words and numbers as the reports print them (status words are the dashboard's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from blueprint_tracker import i18n
+from blueprint_tracker.export.report_text import t, tr
+from blueprint_tracker.web import labels
+
+SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}
+
+
+def gettext(lang: str, message: str) -> str:
+    return i18n.gettext(lang, message)
+
+
+def status_word(code: str | None, lang: str) -> str:
+    return gettext(lang, labels.status_label(code).word)
+
+
+def status_tone(code: str | None) -> str:
+    return labels.status_label(code).tone
+
+
+def method_name(method: str, lang: str) -> str:
+    return gettext(lang, labels.METHOD_NAMES.get(method, method))
+
+
+def outcome_word(outcome: str, lang: str) -> str:
+    return gettext(lang, labels.OUTCOMES.get(outcome, outcome))
+
+
+def flag_words(flags: list[str], lang: str) -> str:
+    return ", ".join(gettext(lang, labels.FLAGS.get(f, f)) for f in flags)
+
+
+def number(value: float | None, decimals: int = 2) -> str:
+    return "—" if value is None else f"{value:,.{decimals}f}"
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:+.1%}"
+
+
+def target(milestone: dict[str, Any], decimals: int) -> str:
+    value = milestone.get("target", milestone.get("value"))
+    return (
+        f"{milestone['year']}: {SIGNS.get(milestone['comparator'], '')} {number(value, decimals)}"
+    )
+
+
+def latest(indicator: dict[str, Any], lang: str) -> str:
+    value = indicator.get("latest")
+    if not value:
+        return tr("no_value", lang)
+    unit = t(indicator.get("unit"), lang)
+    return f"{value['display']} {unit} ({value['year']})".replace(" %", "%")
+
+
+def due(commitment: dict[str, Any], lang: str) -> str:
+    data = commitment.get("due")
+    if not data:
+        return "—"
+    return t(data.get("wording"), lang) or data["text"]
+
+
+def pace(indicator: dict[str, Any], milestone: dict[str, Any], lang: str) -> str:
+    """The growth a milestone needs from the latest value, next to the growth so far."""
+    numbers = milestone.get("pace") or {}
+    if indicator.get("projection") == "linear":
+        needed, done = numbers.get("required_slope_from_latest"), numbers.get("slope_actual")
+        if needed is None:
+            return tr("pace_none", lang)
+        decimals = int(indicator.get("decimals", 2))
+        return tr(
+            "pace_linear",
+            lang,
+            year=milestone["year"],
+            needed=number(needed, decimals),
+            done=number(done, decimals),
+        )
+    needed, done = numbers.get("required_cagr_from_latest"), numbers.get("cagr_actual")
+    if needed is None:
+        return tr("pace_none", lang)
+    return tr("pace_line", lang, year=milestone["year"], needed=percent(needed), done=percent(done))
+
+
+def latest_evidence(commitment: dict[str, Any], lang: str, limit: int = 220) -> str:
+    evidence = commitment.get("evidence") or []
+    if not evidence:
+        return tr("no_evidence", lang)
+    item = max(evidence, key=lambda e: (e["release_date"], e["date"]))
+    summary = t(item["summary"], lang)
+    if len(summary) > limit:
+        summary = summary[: limit - 1].rstrip() + "…"
+    return f"{item['date']} · {outcome_word(item['outcome'], lang)} · {summary}"

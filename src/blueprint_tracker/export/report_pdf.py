@@ -1,0 +1,232 @@
+"""The progress report as a PDF in one language, with its Chinese font embedded.
+
+Cover with the edition date, contents, summary (status counts, the targets most behind,
+overdue commitments), one section per node of the plan's section level (its commitments and
+indicators), one page per indicator (chart, status by each method, required pace, sources),
+then the methodology and sources annexes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from fpdf.outline import OutlineSection
+
+from blueprint_tracker.export import report_format as fmt
+from blueprint_tracker.export.pdf_document import FAMILY, Cell, CellLike, ReportDocument
+from blueprint_tracker.export.pdf_indicator import indicator_pages
+from blueprint_tracker.export.report_text import GENERAL_NOTES, METHOD_NOTES, pick, t, tr
+from blueprint_tracker.services.pages import indicator_page
+from blueprint_tracker.services.reports import report_data
+from blueprint_tracker.services.workspace import Workspace
+
+Progress = Callable[[int, int, str], None]
+
+
+def _cover(doc: ReportDocument, data: dict[str, Any]) -> None:
+    lang, plan = doc.report_lang, data["plan"]
+    doc.add_page()
+    doc.set_y(60)
+    doc.para(t(plan["title"], lang), size=24, bold=True)
+    doc.para(tr("report", lang), size=17)
+    doc.ln(6)
+    doc.para(f"{tr('edition', lang)}: {data['edition']}", size=13, bold=True)
+    note = "as_of_note" if data["as_of"] else "today_note"
+    doc.para(tr(note, lang, date=data["edition"]), size=10)
+    doc.set_y(-80)
+    doc.para(f"{tr('publisher', lang)}: {t(plan['publisher'], lang)}", size=9, tone="none")
+    doc.para(f"{tr('published', lang)}: {plan['published']}", size=9, tone="none")
+    if plan.get("source_url"):
+        doc.para(f"{tr('plan_source', lang)}: {plan['source_url']}", size=8, tone="none")
+    doc.para(tr("produced", lang), size=9, tone="none")
+
+
+def _render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
+    lang = getattr(pdf, "report_lang", "en")
+    pdf.set_font(FAMILY, "B", 17)
+    pdf.cell(0, 10, tr("contents", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(3)
+    for section in outline:
+        if section.level > 1:
+            continue
+        pdf.set_font(FAMILY, "B" if section.level == 0 else "", 10.5 - section.level)
+        pdf.set_x(pdf.l_margin + 6 * section.level)
+        link = pdf.add_link(page=section.page_number)
+        width = pdf.epw - 6 * section.level - 14
+        pdf.cell(width, 6.2, section.name[:90], link=link)
+        pdf.cell(14, 6.2, str(section.page_number), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _count_rows(counts: dict[str, int], lang: str) -> list[list[CellLike]]:
+    return [
+        [Cell(fmt.status_word(code, lang), tone=fmt.status_tone(code)), str(n)]
+        for code, n in counts.items()
+    ]
+
+
+def _summary(doc: ReportDocument, data: dict[str, Any]) -> None:
+    lang, status = doc.report_lang, data["status"]
+    doc.heading(tr("summary", lang))  # the contents placeholder has just broken the page
+    method = fmt.method_name(status["headline_method"], lang)
+    doc.heading(tr("indicator_counts", lang, method=method), level=2)
+    heads = [tr("status", lang), tr("count", lang)]
+    doc.table_of(heads, _count_rows(status["counts"]["indicators"], lang), widths=(60, 20))
+    disagreements = sum(m["disagree"] for i in status["indicators"] for m in i["milestones"])
+    if disagreements:
+        doc.para(tr("disagree_note", lang, n=disagreements), size=9, tone="none")
+    doc.heading(tr("commitment_counts", lang), level=2)
+    doc.table_of(heads, _count_rows(status["counts"]["commitments"], lang), widths=(60, 20))
+    doc.heading(tr("most_behind", lang), level=2)
+    rows: list[list[CellLike]] = []
+    for item in data["most_behind"]:
+        indicator, a = item["indicator"], item["assessment"]
+        rows.append(
+            [
+                f"{indicator['id']} {t(indicator['name'], lang)}",
+                fmt.target(item["milestone"], int(indicator["decimals"])),
+                Cell(fmt.status_word(a["status"], lang), tone=fmt.status_tone(a["status"])),
+                t(a["explanation"], lang),
+            ]
+        )
+    _table_or_none(doc, ["indicator", "target", "status", "explanation"], rows, (40, 22, 24, 88))
+    doc.heading(tr("overdue", lang), level=2)
+    rows = [[c["id"], t(c["text"], lang), fmt.due(c, lang)] for c in data["overdue"]]
+    _table_or_none(doc, ["id", "commitment", "due"], rows, (34, 110, 30))
+
+
+def _table_or_none(
+    doc: ReportDocument, keys: list[str], rows: list[list[CellLike]], widths: tuple[float, ...]
+) -> None:
+    if rows:
+        doc.table_of([tr(k, doc.report_lang) for k in keys], rows, widths)
+    else:
+        doc.para(tr("none", doc.report_lang))
+
+
+def _commitment_rows(commitments: list[dict[str, Any]], lang: str) -> list[list[CellLike]]:
+    return [
+        [
+            c["id"],
+            t(c["text"], lang),
+            fmt.due(c, lang),
+            Cell(fmt.status_word(c["status"], lang), tone=fmt.status_tone(c["status"])),
+            fmt.latest_evidence(c, lang),
+        ]
+        for c in commitments
+    ]
+
+
+def _indicator_rows(indicators: list[dict[str, Any]], lang: str, headline: str) -> list[Any]:
+    rows: list[list[CellLike]] = []
+    for i in indicators:
+        for n, m in enumerate(i["milestones"]):
+            code = m["assessments"].get(headline, {}).get("status")
+            rows.append(
+                [
+                    f"{i['id']} {t(i['name'], lang)}" if n == 0 else "",
+                    fmt.latest(i, lang) if n == 0 else "",
+                    fmt.target(m, int(i["decimals"])),
+                    Cell(fmt.status_word(code, lang), tone=fmt.status_tone(code)),
+                ]
+            )
+    return rows
+
+
+def _level_name(data: dict[str, Any], lang: str) -> str:
+    level = next(lv for lv in data["levels"] if lv["id"] == data["section_level"])
+    return t(level["name"], lang)
+
+
+def _sections(doc: ReportDocument, data: dict[str, Any]) -> None:
+    lang = doc.report_lang
+    headline = data["status"]["headline_method"]
+    doc.heading(tr("sections", lang, level=_level_name(data, lang)), new_page=True)
+    for number, section in enumerate(data["sections"]):
+        node = section["node"]
+        if number:
+            doc.add_page()
+        doc.heading(t(node["title"], lang), level=1)
+        if node.get("ref"):
+            doc.para(node["ref"], size=8.5, tone="none")
+        doc.heading(tr("commitments", lang), level=2)
+        rows = _commitment_rows(section["commitments"], lang)
+        heads = ["id", "commitment", "due", "status", "latest_evidence"]
+        if rows:
+            doc.table_of([tr(k, lang) for k in heads], rows, (26, 62, 20, 18, 48), size=7.5)
+        else:
+            doc.para(tr("no_commitments", lang), size=9)
+        doc.heading(tr("indicators", lang), level=2)
+        rows = _indicator_rows(section["indicators"], lang, headline)
+        heads = ["indicator", "latest", "target", "status"]
+        if rows:
+            doc.table_of([tr(k, lang) for k in heads], rows, (70, 38, 34, 32))
+        else:
+            doc.para(tr("no_indicators", lang), size=9)
+
+
+def _methodology(doc: ReportDocument, methods: list[str]) -> None:
+    lang = doc.report_lang
+    doc.heading(tr("methodology", lang), new_page=True)
+    for note in GENERAL_NOTES:
+        doc.para(pick(note, lang), size=9.5)
+    for method in methods:
+        doc.heading(fmt.method_name(method, lang), level=2)
+        doc.para(pick(METHOD_NOTES[method], lang), size=9.5)
+
+
+def _sources(doc: ReportDocument, sources: list[dict[str, Any]]) -> None:
+    lang = doc.report_lang
+    doc.heading(tr("sources_annex", lang), new_page=True)
+    rows: list[list[CellLike]] = [
+        [
+            s["agency"],
+            f"{s['title']}\n{s['url']}",
+            ", ".join(s["tables"]) or "—",
+            str(s["figures"]),
+            f"{s['first_release']}\n{s['last_release']}"
+            if s["first_release"] != s["last_release"]
+            else s["first_release"],
+        ]
+        for s in sources
+    ]
+    heads = [tr(k, lang) for k in ("agency", "publication", "tables", "figures", "releases")]
+    doc.table_of(heads, rows, (34, 92, 16, 12, 20), size=7)
+
+
+def write_pdf(
+    ws: Workspace,
+    path: Path,
+    lang: str,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the progress report for the edition of ``as_of`` in ``lang`` to ``path``.
+
+    ``progress(done, total, label)`` is called once per indicator page (the slow part).
+    """
+    data = report_data(ws, as_of)
+    running = f"{t(data['plan']['title'], lang)} · {tr('report', lang)} · {data['edition']}"
+    doc = ReportDocument(lang, running)
+    doc.set_title(f"{t(data['plan']['title'], lang)} — {tr('report', lang)} {data['edition']}")
+    doc.set_creator("Blueprint Tracker")
+    _cover(doc, data)
+    doc.add_page()
+    doc.insert_toc_placeholder(_render_contents, pages=1, allow_extra_pages=True)
+    _summary(doc, data)
+    _sections(doc, data)
+    doc.heading(tr("indicator_pages", lang), new_page=True)
+    indicators = data["status"]["indicators"]
+    for done, row in enumerate(indicators):
+        if progress:
+            progress(done, len(indicators), row["id"])
+        indicator_pages(doc, row, indicator_page(ws, row["id"], as_of), new_page=done > 0)
+    _methodology(doc, data["status"]["methods"])
+    _sources(doc, data["sources"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.output(str(path))
+    return path

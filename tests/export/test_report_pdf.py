@@ -1,0 +1,228 @@
+"""The PDF progress report: it opens, says what it must in each language, embeds its fonts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from blueprint_tracker.config import Settings
+from blueprint_tracker.errors import ConfigError
+from blueprint_tracker.export import fonts
+from blueprint_tracker.export.report_pdf import write_pdf
+from blueprint_tracker.export.report_text import TEXT
+from blueprint_tracker.services.reports import most_behind
+from blueprint_tracker.services.status import status_report
+from blueprint_tracker.services.workspace import Workspace, open_workspace
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+AS_OF = dt.date(2026, 11, 28)
+LANGS = ("zh-Hant", "en")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    data = tmp_path_factory.mktemp("report-data")
+    return open_workspace(Settings(data_dir=data, database_url=None, plan="hk-itb-2022"))
+
+
+@pytest.fixture(scope="module")
+def pdfs(ws: Workspace, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both languages at once, each by ``blueprint report`` in its own process (two cores)."""
+    folder = tmp_path_factory.mktemp("pdf")
+    env = {
+        **os.environ,
+        "BLUEPRINT_DATA_DIR": str(ws.settings.data_dir),
+        "BLUEPRINT_PLAN": "hk-itb-2022",
+    }
+    env.pop("BLUEPRINT_DATABASE_URL", None)
+    paths = {lang: folder / f"report-{lang}.pdf" for lang in LANGS}
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "from blueprint_tracker.cli.app import run; run()",
+                "report",
+                "--lang",
+                lang,
+                "-o",
+                str(path),
+                "--as-of",
+                AS_OF.isoformat(),
+                "--json",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for lang, path in paths.items()
+    ]
+    for run in runs:
+        out, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err.decode()
+        assert json.loads(out)["format"] == "pdf"
+    return paths
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text by poppler's pdftotext when installed (it reads the CMap-encoded CID CFF
+    fonts that fpdf2 writes for Noto Sans CJK; pypdf and pdfminer do not), else by pypdf."""
+    if shutil.which("pdftotext"):
+        run = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True)
+        return run.stdout.decode("utf-8")
+    return "".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def _squash(text: str) -> str:
+    """Text without any whitespace (a table cell or heading may wrap a name anywhere)."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_text_has_the_title_edition_and_every_indicator_name(
+    ws: Workspace, pdfs: dict[str, Path], lang: str
+) -> None:
+    reader = PdfReader(pdfs[lang])
+    assert len(reader.pages) > 2 * len(ws.plan.indicators)
+    text = _squash(pdf_text(pdfs[lang]))
+    assert _squash(ws.plan.header.title.get(lang)) in text
+    assert AS_OF.isoformat() in text
+    for indicator in ws.plan.indicators:
+        assert _squash(indicator.name.get(lang)) in text, indicator.id
+    for key in ("summary", "methodology", "sources_annex"):
+        assert _squash(TEXT[key][0 if lang == "zh-Hant" else 1]) in text
+
+
+def _fonts(reader: PdfReader) -> Iterator[DictionaryObject]:
+    seen: set[int] = set()
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        font_dict = resources.get_object().get("/Font") if resources else None
+        for ref in (font_dict.get_object() if font_dict else {}).values():
+            font = ref.get_object()
+            if id(font) not in seen:
+                seen.add(id(font))
+                yield font
+
+
+def _descriptor(font: DictionaryObject) -> Any:
+    if font["/Subtype"] == "/Type0":
+        font = font["/DescendantFonts"][0].get_object()
+    return font.get("/FontDescriptor").get_object()
+
+
+def _maps_cjk(font: DictionaryObject) -> bool:
+    cmap = font.get("/ToUnicode")
+    if cmap is None:
+        return False
+    codes = re.findall(rb"<([0-9A-Fa-f]{4})>", cmap.get_object().get_data())
+    return any(0x4E00 <= int(code, 16) <= 0x9FFF for code in codes)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_font_is_embedded_and_one_covers_chinese(pdfs: dict[str, Path], lang: str) -> None:
+    reader = PdfReader(pdfs[lang])
+    found = list(_fonts(reader))
+    assert found
+    for font in found:
+        descriptor = _descriptor(font)
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+    assert any(_maps_cjk(font) for font in found)
+
+
+def test_chinese_report_is_in_chinese(pdfs: dict[str, Path]) -> None:
+    text = pdf_text(pdfs["zh-Hant"])
+    assert len(CJK.findall(text)) > 5000
+    assert "進度報告" in text and "附錄一" in text
+
+
+def test_outline_has_a_bookmark_per_indicator(ws: Workspace, pdfs: dict[str, Path]) -> None:
+    reader = PdfReader(pdfs["en"])
+    titles = [item.title for item in _flatten(reader.outline)]
+    for indicator in ws.plan.indicators:
+        assert any(title.startswith(f"{indicator.id} ") for title in titles)
+
+
+def _flatten(outline: list[Any]) -> Iterator[Any]:
+    for item in outline:
+        if isinstance(item, list):
+            yield from _flatten(item)
+        else:
+            yield item
+
+
+def test_a_page_renders_to_png(ws: Workspace, pdfs: dict[str, Path]) -> None:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (Debian poppler-utils) is not installed")
+    ARTIFACTS.mkdir(exist_ok=True)
+    for lang in LANGS:
+        reader = PdfReader(pdfs[lang])
+        first = ws.plan.indicators[0].id
+        item = next(i for i in _flatten(reader.outline) if i.title.startswith(f"{first} "))
+        page = reader.get_destination_page_number(item) + 1
+        stem = ARTIFACTS / f"report-{lang}-indicator-{first}"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(pdfs[lang]),
+                str(stem),
+            ],
+            check=True,
+        )
+        assert Path(f"{stem}.png").stat().st_size > 20_000
+
+
+def test_most_behind_lists_poor_before_fair(ws: Workspace) -> None:
+    status = status_report(ws, AS_OF)
+    rows = most_behind(status)
+    verdicts = [row["assessment"]["verdict"] for row in rows]
+    assert verdicts and set(verdicts) <= {"poor", "fair"}
+    assert verdicts == sorted(verdicts, key=["poor", "fair"].index)
+
+
+def test_missing_cjk_font_names_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    fonts.find_cjk_font.cache_clear()
+    monkeypatch.setattr(fonts, "FONT_DIRS", ())
+    monkeypatch.setenv(fonts.ENV_VAR, "/nonexistent/font.ttc")
+    try:
+        with pytest.raises(ConfigError, match="fonts-noto-cjk"):
+            fonts.find_cjk_font()
+    finally:
+        fonts.find_cjk_font.cache_clear()
+
+
+def test_progress_is_reported_per_indicator(mini_plan: Path, tmp_path: Path) -> None:
+    ws = open_workspace(Settings())
+    steps: list[tuple[int, int, str]] = []
+    path = write_pdf(ws, tmp_path / "r.pdf", "en", AS_OF, progress=lambda *a: steps.append(a))
+    assert steps == [(n, len(ws.plan.indicators), i.id) for n, i in enumerate(ws.plan.indicators)]
+    assert PdfReader(path).pages
+
+
+def test_cli_rejects_an_unknown_format(
+    mini_plan: Path, cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    bad = cli("report", "-o", str(tmp_path / "r.docx"))
+    assert bad.code == 2 and "pdf or xlsx" in bad.err
+    assert not (tmp_path / "r.docx").exists()

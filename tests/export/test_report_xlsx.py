@@ -1,0 +1,135 @@
+"""The Excel workbook: typed cells, translated headings, the same numbers as the status service."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from blueprint_tracker.config import Settings
+from blueprint_tracker.export.report_format import status_word
+from blueprint_tracker.export.report_xlsx import write_xlsx
+from blueprint_tracker.export.xlsx_columns import ASSESSMENTS, INDICATORS, NUMBER_COLUMNS, SHEETS
+from blueprint_tracker.services.status import status_report
+from blueprint_tracker.services.workspace import Workspace, open_workspace
+
+AS_OF = dt.date(2026, 11, 28)
+LANGS = ("zh-Hant", "en")
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    data = tmp_path_factory.mktemp("xlsx-data")
+    return open_workspace(Settings(data_dir=data, database_url=None, plan="hk-itb-2022"))
+
+
+@pytest.fixture(scope="module")
+def books(ws: Workspace, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("xlsx")
+    return {lang: write_xlsx(ws, folder / f"r-{lang}.xlsx", lang, AS_OF) for lang in LANGS}
+
+
+@pytest.fixture(scope="module")
+def status(ws: Workspace) -> dict[str, Any]:
+    return status_report(ws, AS_OF)
+
+
+def _records(sheet: Worksheet) -> list[dict[str, Any]]:
+    rows = list(sheet.iter_rows(values_only=True))
+    head = list(rows[0])
+    return [dict(zip(head, row, strict=True)) for row in rows[1:]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sheets_headings_frozen_and_widths(books: dict[str, Path], lang: str) -> None:
+    book = load_workbook(books[lang])
+    assert book.sheetnames == [
+        "關於" if lang == "zh-Hant" else "About",
+        *(s.title(lang) for s in SHEETS),
+    ]
+    for spec in SHEETS:
+        sheet = book[spec.title(lang)]
+        assert [c.value for c in sheet[1]] == [c.heading(lang) for c in spec.columns]
+        assert sheet.freeze_panes == "B2"
+        assert sheet.column_dimensions["B"].width == spec.columns[1].width
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_assessments_have_the_status_services_numbers(
+    books: dict[str, Path], status: dict[str, Any], lang: str
+) -> None:
+    sheet = load_workbook(books[lang])[ASSESSMENTS.title(lang)]
+    heading = {c.key: c.heading(lang) for c in ASSESSMENTS.columns if c.kind != "status"}
+    rows = {
+        (r[heading["indicator"]], r[heading["milestone_year"]], r[heading["method"]]): r
+        for r in _records(sheet)
+    }
+    expected = 0
+    for indicator in status["indicators"]:
+        for milestone in indicator["milestones"]:
+            for method, a in milestone["assessments"].items():
+                expected += 1
+                row = rows[(indicator["id"], milestone["year"], method)]
+                assert row[heading["status"]] == a["status"]
+                assert row[heading["target"]] == pytest.approx(milestone["target"])
+                for column in NUMBER_COLUMNS:
+                    value = a["numbers"].get(column.key)
+                    if column.kind in ("number", "percent", "int") and value is not None:
+                        assert row[column.heading(lang)] == pytest.approx(value, rel=1e-12)
+    assert len(rows) == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_indicators_sheet_has_latest_values_and_each_methods_status(
+    books: dict[str, Path], status: dict[str, Any], lang: str
+) -> None:
+    records = _records(load_workbook(books[lang])[INDICATORS.title(lang)])
+    head = {c.key: c.heading(lang) for c in INDICATORS.columns}
+    by_key = {(r[head["indicator"]], r[head["milestone_year"]]): r for r in records}
+    for indicator in status["indicators"]:
+        for milestone in indicator["milestones"]:
+            row = by_key[(indicator["id"], milestone["year"])]
+            latest = indicator["latest"]
+            assert row[head["latest_value"]] == pytest.approx(latest["value"], rel=1e-12)
+            assert row[head["latest_released"]].date().isoformat() == latest["released"]
+            for method, a in milestone["assessments"].items():
+                assert row[head[f"status_{method}"]] == status_word(a["status"], lang)
+
+
+def test_cells_are_typed(books: dict[str, Path], ws: Workspace) -> None:
+    book = load_workbook(books["en"])
+    observations = _records(book["Observations"])
+    assert len(observations) == len(ws.store.all_vintages(ws.plan.id, as_of=AS_OF))
+    for row in observations:
+        assert isinstance(row["Value"], int | float)
+        assert isinstance(row["Release date"], dt.datetime)
+        assert row["Source URL"]
+    evidence = _records(book["Evidence"])
+    assert all(isinstance(r["Decides the status"], bool) for r in evidence)
+    keys = [c.key for c in INDICATORS.columns]
+    sheet = book["Indicators"]
+    assert sheet.cell(2, keys.index("latest_released") + 1).number_format == "yyyy-mm-dd"
+    assert sheet.cell(2, keys.index("required_cagr_from_latest") + 1).number_format == "0.0%"
+    assert isinstance(sheet.cell(2, keys.index("stale") + 1).value, bool)
+
+
+def test_chinese_workbook_has_chinese_text(books: dict[str, Path], ws: Workspace) -> None:
+    book = load_workbook(books["zh-Hant"])
+    records = _records(book["指標"])
+    names = {r["指標名稱"] for r in records}
+    assert names == {i.name.zh_hant for i in ws.plan.indicators}
+    commitments = _records(book["承諾"])
+    assert {r["承諾原文"] for r in commitments} == {c.text.zh_hant for c in ws.plan.commitments}
+
+
+def test_cli_writes_xlsx(mini_plan: Path, cli: Callable[..., Any], tmp_path: Path) -> None:
+    out = tmp_path / "r.xlsx"
+    result = cli("report", "--lang", "en", "-o", str(out), "--json")
+    assert result.code == 0, result.err
+    assert result.json()["format"] == "xlsx"
+    assert "Assessments" in load_workbook(out).sheetnames
