@@ -123,3 +123,27 @@ def test_one_method_only_and_an_unknown_method(ws: Workspace) -> None:
     assert set(report["indicators"][0]["milestones"][0]["assessments"]) == {"escap"}
     with pytest.raises(InputError, match="unknown method 'best'"):
         status_report(ws, method="best")
+
+
+def test_eurostat_has_the_long_term_reading_as_a_second_reading(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    _import_more(ws, tmp_path)
+    [indicator] = status_report(ws, as_of=dt.date(2026, 11, 28))["indicators"]
+    series = {v["year"]: v["value"] for v in indicator["values"]}
+    milestone = indicator["milestones"][1]
+    long_term = milestone["assessments"]["eurostat"]["long_term"]
+    direct = assess_series(
+        series,
+        direction="increase",
+        method="eurostat",
+        target=2.0,
+        target_year=2030,
+        base_year=2020,
+        evaluation_year=2026,
+        window=15,
+        min_span=10,
+    )
+    assert long_term["status"] == direct.status.value
+    assert long_term["numbers"]["t0"] == 2014  # the earliest year in the 15-year window
+    assert milestone["assessments"]["eurostat"]["numbers"]["t0"] == 2017  # 5-year window

@@ -32,6 +32,19 @@ def _methods(method: str | None) -> tuple[str, ...]:
     return (method,)
 
 
+LONG_WINDOW, LONG_MIN_SPAN = 15, 10
+
+
+def _reading(series: dict[int, float], method: str, options: dict[str, Any]) -> dict[str, Any]:
+    result = assess_series(series, method=method, **options)
+    return {
+        "status": result.status.value,
+        "verdict": verdict(result.status),
+        "numbers": result.numbers,
+        "explanation": result.explanation,
+    }
+
+
 def _assess_milestone(
     ws: Workspace,
     indicator: Indicator,
@@ -40,28 +53,22 @@ def _assess_milestone(
     evaluation: dt.date,
     methods: tuple[str, ...],
 ) -> dict[str, Any]:
-    assessments: dict[str, Any] = {}
-    for method in methods:
-        result = assess_series(
-            series,
-            direction=indicator.direction,
-            method=method,
-            target=milestone.value,
-            target_year=milestone.year,
-            comparator=milestone.comparator,
-            tolerance=milestone.tolerance,
-            base_year=ws.plan.header.baseline_year,
-            projection=indicator.projection,
-            evaluation_year=evaluation.year,
-            name=indicator.name.texts(),
-            unit=indicator.unit.texts(),
-        )
-        assessments[method] = {
-            "status": result.status.value,
-            "verdict": verdict(result.status),
-            "numbers": result.numbers,
-            "explanation": result.explanation,
-        }
+    common = {
+        "direction": indicator.direction,
+        "target": milestone.value,
+        "target_year": milestone.year,
+        "comparator": milestone.comparator,
+        "tolerance": milestone.tolerance,
+        "base_year": ws.plan.header.baseline_year,
+        "projection": indicator.projection,
+        "evaluation_year": evaluation.year,
+        "name": indicator.name.texts(),
+        "unit": indicator.unit.texts(),
+    }
+    assessments = {method: _reading(series, method, common) for method in methods}
+    if "eurostat" in assessments:  # METHODS 1: the 15-year window as a second reading
+        long_term = {**common, "window": LONG_WINDOW, "min_span": LONG_MIN_SPAN}
+        assessments["eurostat"]["long_term"] = _reading(series, "eurostat", long_term)
     any_numbers = next(iter(assessments.values()))["numbers"] if assessments else {}
     return {
         "year": milestone.year,
