@@ -17,16 +17,39 @@ from blueprint_tracker.cli.output import (
     print_json,
 )
 from blueprint_tracker.cli.session import workspace
+from blueprint_tracker.config import Settings
+from blueprint_tracker.errors import ConfigError
 
 
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (use PostgreSQL for more than one).", min=1)
+    ] = 1,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(
+            help="Trust X-Forwarded-Proto/-For from these proxy addresses (comma-separated), "
+            "e.g. to mark session cookies Secure behind an HTTPS proxy. Default: trust none."
+        ),
+    ] = None,
 ) -> None:
-    """Run the bilingual dashboard and the JSON API (FastAPI under uvicorn)."""
+    """Run the bilingual dashboard and the JSON API (FastAPI under uvicorn).
+
+    With BLUEPRINT_SERVER_MODE=1 it adds login, editing and review; it then refuses to start
+    without a BLUEPRINT_SECRET_KEY of at least 32 random characters.
+    """
     import uvicorn
 
+    from blueprint_tracker.web.security import secret_key_problem
+
+    settings = Settings()
+    if settings.server_mode and (problem := secret_key_problem(settings)):
+        raise ConfigError(
+            f"server mode cannot start: {problem}. Set BLUEPRINT_SECRET_KEY to a random value, "
+            "e.g. from: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
     workspace()  # open (and seed) the store once before the workers start
     uvicorn.run(
         "blueprint_tracker.web.app:app_from_env",
@@ -35,6 +58,8 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
+        proxy_headers=bool(forwarded_allow_ips),
+        forwarded_allow_ips=forwarded_allow_ips or "",
     )
 
 

@@ -39,9 +39,7 @@ def _status_function() -> Callable[..., dict[str, Any]] | None:
     return getattr(module, "status_report", None)
 
 
-_REPORTS: OrderedDict[tuple[int, str, dt.date | None, dt.date, int], dict[str, Any] | None] = (
-    OrderedDict()
-)
+_REPORTS: OrderedDict[tuple[Any, ...], dict[str, Any] | None] = OrderedDict()
 _REPORTS_LOCK = threading.Lock()
 _REPORTS_KEPT = 8
 
@@ -555,6 +553,7 @@ def observation_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[s
     return [observation_data(o) for o in ws.store.all_vintages(ws.plan.id, None, as_of)]
 
 
-def data_version(ws: Workspace) -> int:
-    """Changes whenever figures are imported (used to key cached page data)."""
-    return ws.store.count(ws.plan.id)
+def data_version(ws: Workspace) -> tuple[int, int, int]:
+    """Changes whenever figures are imported or an edit is approved (figures, evidence,
+    withdrawals); used to key cached page data."""
+    return (ws.store.count(ws.plan.id), *ws.review.state_stamp(ws.plan.id))

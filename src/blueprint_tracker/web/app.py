@@ -7,13 +7,18 @@ from fastapi.staticfiles import StaticFiles
 
 from blueprint_tracker import __version__
 from blueprint_tracker.config import Settings
+from blueprint_tracker.errors import ConfigError
 from blueprint_tracker.services.plan_views import plan_tree
 from blueprint_tracker.services.workspace import Workspace, open_workspace
 from blueprint_tracker.web.assets import STATIC_DIR
 from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.errors import install_error_handlers
 from blueprint_tracker.web.routes_api import api_router
+from blueprint_tracker.web.routes_auth import auth_router
+from blueprint_tracker.web.routes_edit import edit_router
 from blueprint_tracker.web.routes_pages import page_router
+from blueprint_tracker.web.routes_review import review_router
+from blueprint_tracker.web.security import SecurityHeaders, secret_key_problem
 
 API_DESCRIPTION = (
     "The dashboard's page data as JSON: the plan, its nodes, indicators with series, vintages "
@@ -24,8 +29,15 @@ API_DESCRIPTION = (
 
 
 def create_app(settings: Settings | None = None, workspace: Workspace | None = None) -> FastAPI:
-    """The application for ``settings`` (or an already open ``workspace``)."""
-    ws = workspace or open_workspace(settings or Settings())
+    """The application for ``settings`` (or an already open ``workspace``).
+
+    In server mode (``settings.server_mode``) it adds login, editing and review pages; it
+    refuses to start without a proper secret key.
+    """
+    settings = workspace.settings if workspace else (settings or Settings())
+    if settings.server_mode and (problem := secret_key_problem(settings)):
+        raise ConfigError(f"server mode cannot start: {problem}")
+    ws = workspace or open_workspace(settings)
     app = FastAPI(
         title="Blueprint Tracker API",
         version=__version__,
@@ -38,8 +50,14 @@ def create_app(settings: Settings | None = None, workspace: Workspace | None = N
     app.state.ws = ws
     app.state.cache = PageCache(ws)
     app.state.site = plan_tree(ws.plan)["plan"]
+    app.state.server_mode = settings.server_mode
+    app.state.secret_key = settings.secret_key
     install_error_handlers(app)
+    app.add_middleware(SecurityHeaders)
     app.include_router(api_router(), prefix="/api/v1", tags=["api"])
+    if settings.server_mode:  # public mode has no login or editing routes at all (404)
+        for router in (auth_router(), edit_router(), review_router()):
+            app.include_router(router)
     app.include_router(page_router())
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -21,16 +21,21 @@ class PageCache:
         self.size = size
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
-        self._version = (0.0, -1)  # (checked at, data version)
+        self._version: tuple[float, Any] = (0.0, None)  # (checked at, data version)
 
-    def version(self) -> int:
-        """The store's data version, asked of the database at most once a second."""
+    def version(self) -> Any:
+        """The store's data version (figures, approved evidence and withdrawals), asked of the
+        database at most once a second."""
         checked, version = self._version
         now = time.monotonic()
         if now - checked > VERSION_TTL_SECONDS:
             version = data_version(self.ws)
             self._version = (now, version)
         return version
+
+    def invalidate(self) -> None:
+        """Ask the store for its data version on the next request (after a write here)."""
+        self._version = (0.0, None)
 
     def get(
         self,

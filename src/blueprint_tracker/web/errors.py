@@ -8,9 +8,22 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from blueprint_tracker.errors import BlueprintError, InputError, NotFoundError
+from blueprint_tracker.errors import (
+    BlueprintError,
+    ConflictError,
+    InputError,
+    NotFoundError,
+    PermissionDeniedError,
+    ProblemsError,
+)
 
 CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "bad_parameter"}
+STATUS_OF: list[tuple[type[BlueprintError], int]] = [
+    (NotFoundError, 404),
+    (InputError, 422),
+    (ProblemsError, 422),
+    (ConflictError, 409),
+]
 
 
 class ErrorDetail(BaseModel):
@@ -60,10 +73,14 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 422, "bad_parameter", _validation_message(exc))
 
     async def on_blueprint(request: Request, exc: BlueprintError) -> Response:
-        if isinstance(exc, NotFoundError):
-            return error_response(request, 404, exc.code, str(exc))
+        if isinstance(exc, PermissionDeniedError):
+            status = 403 if exc.authenticated else 401
+            return error_response(request, status, exc.code, str(exc))
         if isinstance(exc, InputError):
             return error_response(request, 422, "bad_parameter", str(exc))
+        for kind, status in STATUS_OF:
+            if isinstance(exc, kind):
+                return error_response(request, status, exc.code, str(exc))
         return error_response(request, 500, exc.code, str(exc))
 
     app.add_exception_handler(StarletteHTTPException, on_http)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -14,7 +15,9 @@ from blueprint_tracker.i18n import LANGUAGES
 from blueprint_tracker.services import pages
 from blueprint_tracker.web import downloads
 from blueprint_tracker.web.assets import vega_bundle
+from blueprint_tracker.web.auth import current_login
 from blueprint_tracker.web.cache import PageCache
+from blueprint_tracker.web.server_pages import server_parts
 from blueprint_tracker.web.urls import Linker, page_path
 from blueprint_tracker.web.views import (
     PageContext,
@@ -62,13 +65,18 @@ def page_context(
         edition=iso or dt.date.today().isoformat(),
         page=page,
         as_of=iso,
+        **server_parts(request, page, arg),
     )
 
 
 def error_page(request: Request, status: int, message: str) -> str:
     slug = request.url.path.strip("/").split("/")[0]
     lang = LANGUAGES.get(slug, LANGUAGES["zh-hant"])[0]
-    return error_html(page_context(request, lang, "overview"), status, message)
+    ctx = page_context(request, lang, "overview")
+    folder = request.url.path.lstrip("/")
+    if not folder.endswith("/"):  # links relative to the folder of the requested path
+        folder = folder.rsplit("/", 1)[0] + "/" if "/" in folder else ""
+    return error_html(replace(ctx, link=Linker(lang, folder)), status, message)
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -80,7 +88,10 @@ def _int_or_none(value: str | None) -> int | None:
 
 
 def _html(request: Request, build: Callable[[], str]) -> str:
-    """A rendered page, reused for the same URL, day and stored figures."""
+    """A rendered page, reused for the same URL, day and stored figures (not for a logged-in
+    user, whose pages show their account and the audit trail)."""
+    if current_login(request) is not None:
+        return build()
     html: str = _cache(request).remember(("html", str(request.url)), build)
     return html
 

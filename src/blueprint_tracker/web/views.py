@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from blueprint_tracker.i18n import translations
@@ -10,7 +10,7 @@ from blueprint_tracker.web.assets import content
 from blueprint_tracker.web.charts import chart_rows, chart_summary, indicator_chart
 from blueprint_tracker.web.labels import N_
 from blueprint_tracker.web.render import render
-from blueprint_tracker.web.urls import Linker
+from blueprint_tracker.web.urls import Linker, relative
 
 PAGE_TITLES = {
     "overview": N_("Overview"),
@@ -34,9 +34,16 @@ class PageContext:
     page: str
     as_of: str | None = None
     static: bool = False
+    server: bool = False  # server mode: login link, account bar, editing
+    account: Any = None  # the logged-in user (web.auth.Account) or None
+    extras: dict[str, Any] = field(default_factory=dict)  # server-mode additions to a page
 
     def gettext(self, message: str) -> str:
         return str(translations(self.lang).gettext(message))
+
+    def path(self, target: str) -> str:
+        """A relative link to a root-relative server path, e.g. ``en/review/``."""
+        return relative(self.link.current, target)
 
 
 def _render(template: str, ctx: PageContext, title: str, **data: Any) -> str:

@@ -10,7 +10,11 @@
   function renderChart() {
     var spec = readJson("chart-spec");
     if (!spec || typeof window.vegaEmbed !== "function") { return; }
-    window.vegaEmbed("#chart", spec, { actions: false, renderer: "svg" }).then(function (result) {
+    window.vegaEmbed("#chart", spec, {
+      // CSP-safe: Vega's expression interpreter (no eval) and no injected <style> elements
+      actions: false, renderer: "svg", ast: true, defaultStyle: false,
+      tooltip: { disableDefaultStyle: true }
+    }).then(function (result) {
       document.getElementById("chart").setAttribute("data-rendered", "true");
       var svg = document.querySelector("#chart svg");
       if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
