@@ -57,6 +57,14 @@ class PermissionDeniedError(BlueprintError):
         self.authenticated = authenticated
 
 
+class LockedOutError(PermissionDeniedError):
+    """Too many failed logins: the account is locked until ``locked_until``."""
+
+    def __init__(self, message: str, locked_until: object) -> None:
+        super().__init__(message, authenticated=False)
+        self.locked_until = locked_until
+
+
 class InputError(BlueprintError):
     """A bad argument or parameter given by the user."""
 

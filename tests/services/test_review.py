@@ -14,6 +14,7 @@ from blueprint_tracker.domain.account import Role
 from blueprint_tracker.errors import (
     ConflictError,
     InputError,
+    LockedOutError,
     PermissionDeniedError,
     ProblemsError,
 )
@@ -210,3 +211,17 @@ def test_backup_then_restore_is_lossless(ws: Workspace, tmp_path: Path,
         accounts.authenticate(restored, "ed", PASSWORD)
     with pytest.raises(InputError, match="empty store"):
         restore_backup(restored, tmp_path / "backup.zip")
+
+
+def test_audit_csv_cells_cannot_run_as_spreadsheet_formulas(ws: Workspace) -> None:
+    review.propose(ws, user(ws, "ed"), "observation", FIGURE, '=HYPERLINK("http://x")', 0)
+    assert "'=HYPERLINK" in audit_csv(ws)
+
+
+def test_a_locked_account_says_until_when(ws: Workspace) -> None:
+    for _ in range(5):
+        with pytest.raises(PermissionDeniedError):
+            accounts.authenticate(ws, "ed", "wrong password!!")
+    with pytest.raises(LockedOutError) as caught:
+        accounts.authenticate(ws, "ed", PASSWORD)
+    assert caught.value.locked_until > dt.datetime.now(dt.UTC)

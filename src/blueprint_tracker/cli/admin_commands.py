@@ -91,7 +91,7 @@ def restore(
     file: Annotated[Path, typer.Argument(help="A backup .zip.")], as_json: JsonOption = False
 ) -> None:
     """Restore a backup into an empty store (all or nothing)."""
-    counts = restore_backup(workspace(), file)
+    counts = restore_backup(workspace(seed=False), file)
     if as_json:
         print_json({"file": str(file), "rows": counts})
         return

@@ -6,5 +6,5 @@ from blueprint_tracker.config import Settings
 from blueprint_tracker.services.workspace import Workspace, open_workspace
 
 
-def workspace() -> Workspace:
-    return open_workspace(Settings())
+def workspace(*, seed: bool = True) -> Workspace:
+    return open_workspace(Settings(), seed=seed)

@@ -14,7 +14,7 @@ from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from blueprint_tracker.domain.account import Role, User
-from blueprint_tracker.errors import InputError, PermissionDeniedError
+from blueprint_tracker.errors import InputError, LockedOutError, PermissionDeniedError
 from blueprint_tracker.services.workspace import Workspace
 
 MAX_FAILURES = 5
@@ -96,7 +96,10 @@ def authenticate(ws: Workspace, name: str, password: str) -> User:
     if user.disabled:
         raise _refuse()
     if user.locked_until is not None and user.locked_until > now:
-        raise _refuse(f"too many failed logins: try again after {user.locked_until:%H:%M} UTC")
+        raise LockedOutError(
+            f"too many failed logins: try again after {user.locked_until:%H:%M} UTC",
+            user.locked_until,
+        )
     try:
         _ws_hasher(ws).verify(stored, password)
     except (VerificationError, InvalidHashError):

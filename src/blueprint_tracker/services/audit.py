@@ -17,9 +17,20 @@ def audit_rows(
     return [{**row, "at": row["at"].isoformat()} for row in ws.review.audit(kind, key)]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def audit_csv(ws: Workspace, kind: str | None = None, key: str | None = None) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(audit_rows(ws, kind, key))
+    for row in audit_rows(ws, kind, key):
+        writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
     return out.getvalue()

@@ -104,13 +104,15 @@ def seed_bundled(plan: Plan, plan_dir: Path, store: Store) -> int:
     return added
 
 
-def open_workspace(settings: Settings | None = None) -> Workspace:
-    """Load the configured plan, open its store, and seed the plan's bundled figures."""
+def open_workspace(settings: Settings | None = None, *, seed: bool = True) -> Workspace:
+    """Load the configured plan, open its store, and (unless ``seed`` is False, as for a
+    restore into an empty store) seed the plan's bundled figures."""
     settings = settings or Settings()
     plan_dir = settings.plan_path()
     plan = load_plan(plan_dir)
     store = open_store(settings.resolved_database_url())
-    seed_bundled(plan, plan_dir, store)
+    if seed:
+        seed_bundled(plan, plan_dir, store)
     return Workspace(
         settings=settings,
         base_plan=plan,

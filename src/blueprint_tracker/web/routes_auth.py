@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from blueprint_tracker.errors import PermissionDeniedError
+from blueprint_tracker.errors import LockedOutError, PermissionDeniedError
 from blueprint_tracker.services import accounts
 from blueprint_tracker.web.auth import (
     check_csrf,
@@ -23,7 +23,6 @@ from blueprint_tracker.web.auth import (
 )
 from blueprint_tracker.web.server_pages import render_page, server_context
 
-LOCKED = re.compile(r"try again after (\d\d:\d\d) UTC")
 Short = Annotated[str, Form(max_length=200)]
 
 
@@ -49,8 +48,9 @@ def _login_page(
 
 def _failure(exc: PermissionDeniedError) -> str:
     """The message for a refused login (the lockout keeps its time), as a msgid or text."""
-    locked = LOCKED.search(str(exc))
-    return f"locked:{locked.group(1)}" if locked else "wrong"
+    if isinstance(exc, LockedOutError) and isinstance(exc.locked_until, dt.datetime):
+        return f"locked:{exc.locked_until:%H:%M}"
+    return "wrong"
 
 
 def auth_router() -> APIRouter:
