@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from blueprint_tracker.store.review import ReviewStore
 
 BUNDLED_OBSERVATIONS = "observations.csv"
 BUNDLED_PREFIX = "bundled:"
+STAMP_SECONDS = 0.5
 
 
 @dataclass
@@ -34,11 +36,25 @@ class Workspace:
     accounts: AccountStore
     review: ReviewStore
     _merged: tuple[tuple[int, int], Plan] | None = field(default=None, repr=False)
+    _stamp: tuple[float, int, tuple[int, int]] | None = field(default=None, repr=False)
+
+    def _state_stamp(self) -> tuple[int, int]:
+        """The store's evidence/withdrawal stamp, asked at most every STAMP_SECONDS unless this
+        process wrote since (another process's approval shows within that time)."""
+        now = time.monotonic()
+        generation = self.review.generation
+        if self._stamp is not None:
+            asked, seen, stamp = self._stamp
+            if seen == generation and now - asked < STAMP_SECONDS:
+                return stamp
+        stamp = self.review.state_stamp(self.base_plan.id)
+        self._stamp = (now, generation, stamp)
+        return stamp
 
     @property
     def plan(self) -> Plan:
         """The plan with the evidence approved in the store added to its files' evidence."""
-        stamp = self.review.state_stamp(self.base_plan.id)
+        stamp = self._state_stamp()
         if stamp == (0, 0):
             return self.base_plan
         if self._merged is None or self._merged[0] != stamp:

@@ -82,6 +82,7 @@ def write_audit(
 class ReviewStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.generation = 0  # counts this process's writes, so its own readers see them at once
 
     def version(self, plan_id: str, target: str) -> int:
         """How many changes the item has had: the version a new proposal must be based on."""
@@ -132,6 +133,7 @@ class ReviewStore:
                 )
         except IntegrityError as exc:  # another proposal took this version at the same moment
             raise ConflictError(_conflict_message(target, base_version, base_version + 1)) from exc
+        self.generation += 1
         return self.get(int(new_id))
 
     def get(self, change_id: int) -> Change:
@@ -194,6 +196,7 @@ class ReviewStore:
                         after=entry.get("after"),
                         reason=change.reason,
                     )
+        self.generation += 1
         return change
 
     @staticmethod
