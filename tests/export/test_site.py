@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zipfile
 import os
 import re
 from pathlib import Path
@@ -54,6 +55,18 @@ def test_json_and_downloads(site: Path) -> None:
     assert (site / "static/vendor/vega-bundle.js").stat().st_size > 100_000
 
 
+def test_the_reports_and_data_package_are_in_the_site(site: Path) -> None:
+    for lang in ("zh-Hant", "en"):
+        assert (site / f"downloads/report-{lang}.pdf").read_bytes().startswith(b"%PDF")
+        assert zipfile.is_zipfile(site / f"downloads/report-{lang}.xlsx")
+    with zipfile.ZipFile(site / "downloads/datapackage.zip") as package:
+        names = package.namelist()
+    assert "datapackage.json" in names and "observations.csv" in names
+    data_page = (site / "en/data/index.html").read_text(encoding="utf-8")
+    assert 'href="../../downloads/report-en.pdf"' in data_page
+    assert 'href="../../downloads/datapackage.zip"' in data_page
+
+
 def test_every_relative_link_resolves(site: Path) -> None:
     broken = []
     for page in _pages(site):
@@ -87,7 +100,7 @@ def test_static_pages_link_to_index_files_and_have_no_server_forms(site: Path) -
 def test_as_of_edition(tmp_path: Path, data_dir: Path) -> None:
     os.environ.setdefault("BLUEPRINT_CACHE_DIR", str(tmp_path / "cache"))
     ws = open_workspace(Settings(data_dir=data_dir, plan="hk-itb-2022"))
-    build_site(ws, tmp_path / "old", as_of=dt.date(2023, 6, 30))
+    build_site(ws, tmp_path / "old", as_of=dt.date(2023, 6, 30), publications=False)
     html = (tmp_path / "old/en/index.html").read_text(encoding="utf-8")
     assert 'data-edition="2023-06-30"' in html
     old = json.loads((tmp_path / "old/api/v1/indicators/1.1.json").read_text(encoding="utf-8"))

@@ -75,7 +75,7 @@ def site_dir(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> P
 
     folder = tmp_path_factory.mktemp("static-site")
     settings = Settings(data_dir=Path(env["BLUEPRINT_DATA_DIR"]) / "site", plan="hk-itb-2022")
-    build_site(open_workspace(settings), folder)
+    build_site(open_workspace(settings), folder, publications=False)
     return folder
 
 

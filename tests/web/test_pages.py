@@ -105,3 +105,28 @@ def test_vega_bundle_is_served_from_the_package(client) -> None:
     response = client.get("/static/vendor/vega-bundle.js")
     assert response.status_code == 200 and "vegaEmbed" in response.text
     assert client.get("/static/site.css").status_code == 200
+
+
+def test_data_page_links_the_reports_and_the_data_package(client) -> None:
+    html = client.get("/zh-hant/data/").text
+    assert "downloads/report-zh-Hant.pdf" in html and "downloads/report-zh-Hant.xlsx" in html
+    assert "downloads/datapackage.zip" in html and "進度報告（PDF）" in html
+
+
+def test_the_workbook_and_data_package_download_from_the_server(client) -> None:
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    workbook = client.get("/downloads/report-en.xlsx")
+    assert workbook.status_code == 200
+    assert workbook.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert load_workbook(io.BytesIO(workbook.content)).sheetnames
+    package = client.get("/downloads/datapackage.zip")
+    assert package.status_code == 200
+    assert "datapackage.json" in zipfile.ZipFile(io.BytesIO(package.content)).namelist()
+    again = client.get("/downloads/datapackage.zip")
+    assert again.content == package.content  # built once, then served from the cache
+    assert client.get("/downloads/report-fr.pdf").status_code == 404
+    assert client.get("/downloads/report-en.xlsx?as_of=soon").status_code == 422

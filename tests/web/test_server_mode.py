@@ -336,7 +336,7 @@ def _public_text(app: Any, tmp_path: Path) -> str:
         assert response.status_code == 200, path
         parts.append(response.text)
     site = tmp_path / f"site-{secrets.token_hex(4)}"
-    build_site(app.state.ws, site)
+    build_site(app.state.ws, site, publications=False)
     parts += [
         p.read_text(encoding="utf-8")
         for p in site.rglob("*")

@@ -66,6 +66,9 @@ def serve(
 def build_site(
     directory: Annotated[Path, typer.Argument(help="Folder to write the site into.")],
     as_of: AsOfOption = None,
+    reports: Annotated[
+        bool, typer.Option("--reports/--no-reports", help="Include the PDF/XLSX reports.")
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
     """Write every page in both languages, the JSON and the downloads as static files."""
@@ -85,7 +88,7 @@ def build_site(
         def advance(done: int, total: int, label: str) -> None:
             bar.update(task, completed=done, total=total, description=label[:40])
 
-        result = build(ws, directory, day, progress=advance)
+        result = build(ws, directory, day, progress=advance, publications=reports)
     if as_json:
         print_json(result)
         return

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from blueprint_tracker.export.publications import NAMES, write_publications
 from blueprint_tracker.services import pages
 from blueprint_tracker.services.workspace import Workspace
 from blueprint_tracker.web import downloads, views
@@ -170,14 +171,16 @@ def build_site(
     directory: Path,
     as_of: dt.date | None = None,
     progress: Progress | None = None,
+    publications: bool = True,
 ) -> dict[str, Any]:
-    """Write the whole site for the edition ``as_of`` (today when None) into ``directory``."""
+    """Write the whole site for the edition ``as_of`` (today when None) into ``directory``,
+    with the PDF and Excel reports and the data package unless ``publications`` is False."""
     root = Path(directory)
     root.mkdir(parents=True, exist_ok=True)
     data = collect(ws, as_of)
     renders = [item for lang in LANGS for item in html_pages(data, lang)]
     files = data_files(data, pages.observation_rows(ws, as_of))
-    total = len(renders) + len(files) + 2
+    total = len(renders) + len(files) + 2 + (len(NAMES) if publications else 0)
     done = 0
 
     def step(label: str) -> None:
@@ -196,9 +199,11 @@ def build_site(
         step(relative)
     _write(root, "index.html", _root_page(data))
     step("index.html")
+    written = write_publications(ws, root / "downloads", as_of, step) if publications else []
     return {
         "directory": str(root),
         "edition": data.edition,
         "pages": len(renders) + 1,
         "files": len(files),
+        "downloads": [f"downloads/{name}" for name in written],
     }

@@ -10,11 +10,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from blueprint_tracker.errors import InputError
+from blueprint_tracker.errors import InputError, NotFoundError
+from blueprint_tracker.export import publications
 from blueprint_tracker.i18n import LANGUAGES
 from blueprint_tracker.services import pages
 from blueprint_tracker.web import downloads
-from blueprint_tracker.web.assets import vega_bundle
+from blueprint_tracker.web.assets import cache_dir, vega_bundle
 from blueprint_tracker.web.auth import current_login
 from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.server_pages import server_parts
@@ -47,6 +48,13 @@ def _lang(slug: str) -> str:
     if slug not in LANGUAGES:
         raise HTTPException(404, f"no language {slug!r}: use zh-hant or en")
     return LANGUAGES[slug][0]
+
+
+PUBLICATION_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
+}
 
 
 def _cache(request: Request) -> PageCache:
@@ -198,5 +206,16 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
         keep = pages.CommitmentFilter()
         data = _cache(request).get("commitments", _commitments, keep, as_of=parse_as_of(as_of))
         return downloads.csv_response(downloads.commitments_csv(data), "commitments")
+
+    @router.get("/downloads/{name}")
+    def publication(request: Request, name: str, as_of: Text = None) -> Response:
+        """The PDF/XLSX reports and the data package, built once per data version."""
+        day = parse_as_of(as_of)
+        if name not in publications.NAMES:
+            raise NotFoundError(f"there is no download called {name!r}")
+        path = publications.cached_publication(request.app.state.ws, name, day, cache_dir())
+        return FileResponse(
+            path, media_type=PUBLICATION_TYPES[name.rsplit(".", 1)[1]], filename=name
+        )
 
     return router
