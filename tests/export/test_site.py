@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import zipfile
 import os
 import re
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
