@@ -63,18 +63,21 @@ def running(command: list[str], url: str, env: dict[str, str]) -> Iterator[str]:
             process.kill()
 
 
-def serve_command(port: int) -> list[str]:
+def serve_command(port: int, workers: int = 1) -> list[str]:
     """``blueprint serve`` through the CLI (its entry point, run with this interpreter)."""
     code = "import sys; from blueprint_tracker.cli.app import main; sys.exit(main(sys.argv[1:]))"
-    from blueprint_tracker.cli.app import create_cli
-
-    names = {c.name for c in create_cli().registered_commands}
-    if "serve" not in names:  # until the command is registered: the same function, directly
-        code = (
-            "import typer; from blueprint_tracker.cli.web_commands import serve; typer.run(serve)"
-        )
-        return [sys.executable, "-c", code, "--host", "127.0.0.1", "--port", str(port)]
-    return [sys.executable, "-c", code, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    return [
+        sys.executable,
+        "-c",
+        code,
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
 
 
 def axe_source() -> str | None:
