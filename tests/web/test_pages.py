@@ -130,3 +130,11 @@ def test_the_workbook_and_data_package_download_from_the_server(client) -> None:
     assert again.content == package.content  # built once, then served from the cache
     assert client.get("/downloads/report-fr.pdf").status_code == 404
     assert client.get("/downloads/report-en.xlsx?as_of=soon").status_code == 422
+
+
+def test_the_methodology_is_in_the_page_language(client) -> None:
+    zh = client.get("/zh-hant/methodology/").text
+    en = client.get("/en/methodology/").text
+    assert "預期進展" in zh and "SIGNIFICANT_PROGRESS" in zh
+    assert "Ratio of actual to required growth" in en or "ratio of actual to required growth" in en
+    assert "預期進展" not in en

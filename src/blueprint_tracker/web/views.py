@@ -78,13 +78,18 @@ def commitments_html(data: dict[str, Any], ctx: PageContext) -> str:
     return _render("commitments.html", ctx, ctx.gettext("Commitments"), d=data)
 
 
+def _localised(name: str, lang: str) -> str:
+    """A content page in ``lang`` (``name.zh-Hant.md``), the English ``name.md`` otherwise."""
+    return (content(f"{name}.{lang}.md") if lang != "en" else "") or content(f"{name}.md")
+
+
 def methodology_html(ctx: PageContext) -> str:
     return _render(
         "methodology.html",
         ctx,
         ctx.gettext("Methodology"),
-        methods=content("methods.md"),
-        notes=content("methods-notes.md"),
+        methods=_localised("methods", ctx.lang),
+        notes=_localised("methods-notes", ctx.lang),
     )
 
 
