@@ -138,3 +138,8 @@ def test_the_methodology_is_in_the_page_language(client) -> None:
     assert "預期進展" in zh and "SIGNIFICANT_PROGRESS" in zh
     assert "Ratio of actual to required growth" in en or "ratio of actual to required growth" in en
     assert "預期進展" not in en
+
+
+def test_indicator_page_shows_eurostat_long_term_reading(client) -> None:
+    html = client.get("/zh-hant/indicators/1.2/").text
+    assert 'data-method="eurostat-long-term"' in html and "長期讀數（15年時窗）" in html
