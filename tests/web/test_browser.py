@@ -159,6 +159,19 @@ def test_keyboard_skip_link_moves_focus_to_main(browser: Any, server: str) -> No
     page.close()
 
 
+def test_print_view_is_content_only(browser: Any, server: str, tmp_path: Path) -> None:
+    page, _ = _open(browser, f"{server}/zh-hant/indicators/1.1/", _host(server))
+    page.emulate_media(media="print")
+    assert page.locator("nav").first.is_hidden()
+    assert page.locator("form").first.is_hidden()
+    assert page.locator("main h1").is_visible()
+    assert page.locator("#values").is_visible()  # the table of values and sources prints
+    pdf = tmp_path / "printed.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    page.close()
+
+
 def _chart_marks(page: Any) -> int:
     return int(page.locator("#chart svg path, #chart svg .mark-symbol path").count())
 
