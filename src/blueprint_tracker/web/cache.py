@@ -21,6 +21,7 @@ class PageCache:
         self.size = size
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._builders: dict[tuple[Any, ...], threading.Lock] = {}
         self._version: tuple[float, Any] = (0.0, None)  # (checked at, data version)
 
     def version(self) -> Any:
@@ -50,13 +51,32 @@ class PageCache:
     def remember(self, name: tuple[Any, ...], build: Callable[[], Any]) -> Any:
         """``build()`` (data or a rendered page), reused for the same day and stored figures."""
         key = (*name, dt.date.today(), self.version())
+        found, value = self._lookup(key)
+        if found:
+            return value
+        with self._building(key):  # one thread builds a key; the others wait and reuse it
+            found, value = self._lookup(key)
+            if found:
+                return value
+            value = build()
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+        return value
+
+    def _lookup(self, key: tuple[Any, ...]) -> tuple[bool, Any]:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
-                return self._items[key]
-        value = build()
+                return True, self._items[key]
+        return False, None
+
+    def _building(self, key: tuple[Any, ...]) -> threading.Lock:
         with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
+            lock = self._builders.get(key)
+            if lock is None:
+                lock = self._builders[key] = threading.Lock()
+                while len(self._builders) > 4 * self.size:
+                    self._builders.pop(next(iter(self._builders)))
+            return lock
