@@ -37,6 +37,23 @@ REQUIRED = (
 )
 
 
+def observation_record(o: Observation) -> dict[str, Any]:
+    """An observation in the import format's columns (a download can be imported again)."""
+    return {
+        "series": o.series,
+        "period": o.period,
+        "value": o.value,
+        "unit": o.unit,
+        "flags": ";".join(o.flags),
+        "source_agency": o.source.agency,
+        "source_title": o.source.title,
+        "source_url": o.source.url,
+        "source_table": o.source.table,
+        "release_date": o.release_date.isoformat(),
+        "note": o.note,
+    }
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""

@@ -15,6 +15,7 @@ from typing import Any
 
 from blueprint_tracker.compute.verdict import verdict
 from blueprint_tracker.domain.plan import Plan
+from blueprint_tracker.formats.observations_file import observation_record
 from blueprint_tracker.services.plan_views import plan_tree
 from blueprint_tracker.services.sources import source_rows
 from blueprint_tracker.services.status import status_report
@@ -350,22 +351,7 @@ def evidence_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
 
 def observation_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
     """Every release of every figure known on ``as_of``, in the import format's columns."""
-    return [
-        {
-            "series": o.series,
-            "period": o.period,
-            "value": o.value,
-            "unit": o.unit,
-            "flags": ";".join(o.flags),
-            "source_agency": o.source.agency,
-            "source_title": o.source.title,
-            "source_url": o.source.url,
-            "source_table": o.source.table,
-            "release_date": o.release_date.isoformat(),
-            "note": o.note,
-        }
-        for o in ws.store.all_vintages(ws.plan.id, as_of=as_of)
-    ]
+    return [observation_record(o) for o in ws.store.all_vintages(ws.plan.id, as_of=as_of)]
 
 
 def source_table(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:

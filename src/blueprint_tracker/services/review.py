@@ -11,22 +11,15 @@ from blueprint_tracker.domain.account import Role, User
 from blueprint_tracker.domain.change import Change, ChangeKind, ChangeStatus
 from blueprint_tracker.domain.commitment import Evidence
 from blueprint_tracker.errors import InputError, NotFoundError, Problem, ProblemsError
+from blueprint_tracker.formats.evidence_csv import EVIDENCE_COLUMNS
 from blueprint_tracker.formats.observations_file import parse_observation_row
 from blueprint_tracker.services.accounts import require
 from blueprint_tracker.services.workspace import Workspace
 from blueprint_tracker.store import edits
 from blueprint_tracker.store.review import Effect
 
-EVIDENCE_FIELDS = (
-    "date",
-    "outcome",
-    "summary_zh",
-    "summary_en",
-    "source_agency",
-    "source_title",
-    "source_url",
-    "release_date",
-)
+# the evidence file's columns that a form fills in directly
+EVIDENCE_FIELDS = tuple(c for c in EVIDENCE_COLUMNS if c not in ("commitment", "flags"))
 
 
 class EditRejectedError(ProblemsError):
