@@ -66,3 +66,15 @@ def test_trend_only_sentence() -> None:
         "Significant progress: The indicator rose 3.0% a year since 2015."
     )
     assert result.explanation["zh-Hant"] == "顯著進展：該指標自2015年起每年上升3.0%。"
+
+
+def test_currency_is_written_before_the_number_in_english() -> None:
+    series = {2020: 3575.0, 2024: 4769.0}  # GERD per capita, HK$
+    result = assess_series(
+        series, method="eurostat", direction="increase", target=5000.0, target_year=2025,
+        base_year=2020, name={"zh-Hant": "人均研發開支", "en": "GERD per capita"},
+        unit={"zh-Hant": "港元", "en": "HK$"},
+    )  # fmt: skip
+    assert "HK$5,000 by 2025" in result.explanation["en"]
+    assert "5,000 HK$" not in result.explanation["en"]
+    assert "要在2025年達到5,000港元" in result.explanation["zh-Hant"]

@@ -143,3 +143,14 @@ def test_the_methodology_is_in_the_page_language(client) -> None:
 def test_indicator_page_shows_eurostat_long_term_reading(client) -> None:
     html = client.get("/zh-hant/indicators/1.2/").text
     assert 'data-method="eurostat-long-term"' in html and "長期讀數（15年時窗）" in html
+
+
+def test_currency_unit_before_the_number_in_english_only(client) -> None:
+    """GERD per capita reads HK$4,769 in English and 4,769 港元 in Chinese, on both page types."""
+    for page in ("/en/", "/en/indicators/1.2/"):
+        html = client.get(page).text
+        overview = r'HK\$</span><span class="value" data-latest="1.2">[\d,]+<'
+        indicator = r'HK\$<strong class="value" data-latest="1.2">[\d,]+<'
+        assert re.search(overview, html) or re.search(indicator, html), page
+    zh = client.get("/zh-hant/indicators/1.2/").text
+    assert re.search(r'data-latest="1.2">[\d,]+</strong> 港元', zh)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from blueprint_tracker.domain.assessment import Method, MilestoneSpec, NumberValue, Status
+from blueprint_tracker.domain.text import with_unit
 
 Numbers = Mapping[str, NumberValue]
 Pair = tuple[str, str]  # (zh-Hant, en)
@@ -79,9 +80,9 @@ class _Words:
         self.spec = spec
 
     def amount(self, value: float) -> Pair:
+        """'HK$5,000' / '1.3%' / '5,000 start-ups' in English; '5,000港元' in Chinese."""
         zh, en = self.unit
-        en_sep = "" if en == "" or en.startswith("%") else " "
-        return f"{fmt(value)}{zh}", f"{fmt(value)}{en_sep}{en}"
+        return with_unit(fmt(value), zh, "zh-Hant"), with_unit(fmt(value), en, "en")
 
     def target(self) -> Pair:
         zh, en = self.amount(self.spec.target or 0.0)

@@ -46,3 +46,23 @@ def normalise_lang(value: str) -> Lang:
     if lowered.startswith("en"):
         return "en"
     raise ValueError(f"unknown language {value!r}: use zh-Hant or en")
+
+
+# English units written before the number: HK$5,000, not 5,000 HK$.
+CURRENCY_PREFIXES: tuple[str, ...] = ("HK$", "US$", "RMB", "$", "€", "£")
+
+
+def unit_first(unit: str, lang: str) -> bool:
+    """Whether ``unit`` is written before the number in ``lang`` (English currency signs)."""
+    return lang == "en" and unit.startswith(CURRENCY_PREFIXES)
+
+
+def with_unit(number: str, unit: str, lang: str) -> str:
+    """``number`` with its unit as written: HK$5,000 · 1.3% · 5,000 start-ups · 5,000港元."""
+    if not unit:
+        return number
+    if unit_first(unit, lang):
+        return f"{unit}{number}"
+    if unit.startswith("%") or lang != "en":
+        return f"{number}{unit}"
+    return f"{number} {unit}"

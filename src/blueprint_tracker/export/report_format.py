@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from blueprint_tracker import i18n
+from blueprint_tracker.domain.text import with_unit
 from blueprint_tracker.export.report_text import t, tr
 from blueprint_tracker.web import labels
 
@@ -55,7 +56,7 @@ def latest(indicator: dict[str, Any], lang: str) -> str:
     if not value:
         return tr("no_value", lang)
     unit = t(indicator.get("unit"), lang)
-    return f"{value['display']} {unit} ({value['year']})".replace(" %", "%")
+    return f"{with_unit(value['display'], unit, lang)} ({value['year']})"
 
 
 def due(commitment: dict[str, Any], lang: str) -> str:

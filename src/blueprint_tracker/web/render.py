@@ -13,6 +13,7 @@ from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from blueprint_tracker.domain.text import unit_first
 from blueprint_tracker.i18n import SLUGS, html_lang, locale, translations
 from blueprint_tracker.web.charts import sparkline_svg
 from blueprint_tracker.web.labels import (
@@ -102,6 +103,7 @@ def environment(lang: str) -> Environment:
         json_script=_json_script,
         sparkline=lambda values: Markup(sparkline_svg(values)),
         cmp=lambda value: COMPARATOR_SIGNS.get(value, value),
+        unit_first=lambda unit: unit_first(unit, lang),
     )
     env.globals.update(
         lang=lang,
