@@ -14,6 +14,7 @@ import numpy as np
 
 from blueprint_tracker.compute.explain import explain
 from blueprint_tracker.compute.progress._batch import NO_CODE, Batch, Result, make_batch
+from blueprint_tracker.compute.progress.bootstrap import DEFAULT_SEED, MAX_DRAWS
 from blueprint_tracker.compute.progress.engine import METHODS, assess_batch
 from blueprint_tracker.domain.assessment import (
     COMPARATOR_ORDER,
@@ -28,7 +29,7 @@ from blueprint_tracker.errors import InputError
 
 __all__ = ["AssessmentInputError", "assess_series", "numbers_of"]
 
-YEAR_KEYS = ("t0", "t1", "base_year")
+YEAR_KEYS = ("t0", "t1", "base_year", "bootstrap_rates", "bootstrap_draws")  # whole numbers
 FLAG_KEYS = ("ahead_of_schedule",)
 _DIRECTIONS: dict[object, int] = {"increase": 1, "decrease": -1, 1: 1, -1: -1}
 
@@ -96,6 +97,15 @@ def _check_options(
         raise AssessmentInputError("tolerance must not be negative")
 
 
+def _check_bootstrap(method: str, draws: int, seed: int) -> None:
+    if _year("bootstrap", draws) < 0 or draws > MAX_DRAWS:
+        raise AssessmentInputError(f"bootstrap must be 0 (off) to {MAX_DRAWS:,} draws, not {draws}")
+    if draws and method != "trend":
+        raise AssessmentInputError("bootstrap is a second reading of the trend method only")
+    if _year("seed", seed) < 0:
+        raise AssessmentInputError(f"seed must be a non-negative integer, not {seed}")
+
+
 def _target(target: float | None, target_year: int | None) -> tuple[float, float]:
     if target is None:
         return math.nan, (math.nan if target_year is None else _year("target_year", target_year))
@@ -152,13 +162,17 @@ def assess_series(
     evaluation_year: int | None = None,
     name: Mapping[str, str] | None = None,
     unit: Mapping[str, str] | None = None,
+    bootstrap: int = 0,
+    seed: int = DEFAULT_SEED,
 ) -> Assessment:
     """Assess `series` (year -> value; missing years absent) for one milestone with `method`.
 
-    `name` and `unit` ({"zh-Hant": ..., "en": ...}) only word the explanation.
+    `name` and `unit` ({"zh-Hant": ..., "en": ...}) only word the explanation. `bootstrap`
+    (trend only) adds a bootstrap of the annual growth rates with that many draws, seeded.
     """
     sign = _direction(direction)
     _check_options(method, projection, window, min_span, tolerance)
+    _check_bootstrap(method, bootstrap, seed)
     kind = _comparator(comparator, sign, target is not None)
     tv, year = _target(target, target_year)
     years, values = _axis(series)
@@ -169,7 +183,7 @@ def assess_series(
         base_year=math.nan if base_year is None else _year("base_year", base_year),
         evaluation_year=evaluation,
     )  # fmt: skip
-    result = assess_batch(method, batch)
+    result = assess_batch(method, batch, bootstrap=bootstrap, seed=seed)
     status = STATUS_ORDER[int(result["status"][0])]
     milestone = MilestoneSpec(
         target=None if target is None else tv,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from blueprint_tracker.assess import assess_series
+from blueprint_tracker.compute.progress.bootstrap import DEFAULT_DRAWS
 from blueprint_tracker.config import Settings
 from blueprint_tracker.errors import InputError
 from blueprint_tracker.services.imports import import_file
@@ -71,6 +72,8 @@ def test_the_service_agrees_with_a_direct_call_on_the_same_series(
     assert sorted(series) == [2014, 2016, 2017, 2018, 2019, 2020, 2021, 2022]
     for milestone in indicator["milestones"]:
         for method, reading in milestone["assessments"].items():
+            # trend's second reading: the seeded bootstrap, published with its draws
+            extra = {"bootstrap": DEFAULT_DRAWS} if method == "trend" else {}
             direct = assess_series(
                 series,
                 direction="increase",
@@ -79,9 +82,12 @@ def test_the_service_agrees_with_a_direct_call_on_the_same_series(
                 target_year=milestone["year"],
                 base_year=2020,
                 evaluation_year=2026,
+                **extra,  # type: ignore[arg-type]
             )
             assert reading["status"] == direct.status.value, method
             assert reading["numbers"] == direct.numbers
+            if method == "trend":
+                assert reading["numbers"]["bootstrap_draws"] == DEFAULT_DRAWS
 
 
 def test_as_of_uses_only_what_was_released_then(ws: Workspace, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from blueprint_tracker.cli.session import workspace
 from blueprint_tracker.compute.commitments import LABELS as COMMITMENT_LABELS
 from blueprint_tracker.compute.commitments import CommitmentStatus
 from blueprint_tracker.compute.explain import LABELS
+from blueprint_tracker.compute.progress.bootstrap import DEFAULT_SEED
 from blueprint_tracker.compute.verdict import verdict
 from blueprint_tracker.domain.assessment import Status
 from blueprint_tracker.errors import InputError
@@ -151,6 +152,12 @@ def assess(
     projection: Annotated[str, typer.Option(help="cagr or linear.")] = "cagr",
     window: Annotated[int, typer.Option(help="eurostat window in years.")] = 5,
     min_span: Annotated[int, typer.Option(help="eurostat minimum span in years.")] = 3,
+    bootstrap: Annotated[
+        int, typer.Option(help="trend: also resample annual growth rates, this many draws.")
+    ] = 0,
+    seed: Annotated[int, typer.Option(help="Seed of the bootstrap (same seed, same result).")] = (
+        DEFAULT_SEED
+    ),
     lang: LangOption = "zh-Hant",
     as_json: JsonOption = False,
 ) -> None:
@@ -167,6 +174,8 @@ def assess(
         projection=projection,
         window=window,
         min_span=min_span,
+        bootstrap=bootstrap,
+        seed=seed,
     )
     if as_json:
         print_json(

@@ -171,13 +171,26 @@ def _projection(words: _Words, numbers: Numbers, method: Method) -> Pair | None:
     if method is Method.TREND and probability is not None:
         zl, el = likelihood(probability)
         share = f"{probability * 100:.0f}%"
-        return (f"按目前趨勢，{year}年達到{zt}的機會約為{share}（{zl}），中位預測為{zp}",
-                f"on the trend so far, reaching {et} by {year} is {el} ({share}); "
-                f"central projection {ep}")  # fmt: skip
+        zh, en = (f"按目前趨勢，{year}年達到{zt}的機會約為{share}（{zl}），中位預測為{zp}",
+                  f"on the trend so far, reaching {et} by {year} is {el} ({share}); "
+                  f"central projection {ep}")  # fmt: skip
+        second = _bootstrap(numbers)
+        return (zh + second[0], en + second[1]) if second else (zh, en)
     return (
         f"按目前速度，預計{year}年達到{zp}（目標{zt}）",
         f"at this pace it reaches {ep} by {year} (target {et})",
     )
+
+
+def _bootstrap(numbers: Numbers) -> Pair | None:
+    """'; resampling the 8 annual growth rates (2,000 draws) gives 4%' (trend's second reading)."""
+    keys = ("probability_bootstrap", "bootstrap_rates", "bootstrap_draws")
+    share, rates, draws = (_num(numbers, key) for key in keys)
+    if share is None or rates is None or draws is None:
+        return None
+    pct_text, k, b = f"{share * 100:.0f}%", f"{rates:.0f}", fmt(draws)
+    return (f"；以{k}個按年增長率重抽樣（{b}次）計，機會約為{pct_text}",
+            f"; resampling the {k} annual growth rates ({b} draws) gives {pct_text}")  # fmt: skip
 
 
 def _reason(method: Method, words: _Words) -> Pair:

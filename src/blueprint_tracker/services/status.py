@@ -9,6 +9,7 @@ from typing import Any
 from blueprint_tracker.assess import assess_series
 from blueprint_tracker.compute.commitments import EvidenceItem, commitment_status
 from blueprint_tracker.compute.formula import parse_formula
+from blueprint_tracker.compute.progress.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
 from blueprint_tracker.compute.rollup import rollup_counts
 from blueprint_tracker.compute.stale import stale_check
 from blueprint_tracker.compute.verdict import disagree, verdict
@@ -36,6 +37,8 @@ LONG_WINDOW, LONG_MIN_SPAN = 15, 10
 
 
 def _reading(series: dict[int, float], method: str, options: dict[str, Any]) -> dict[str, Any]:
+    if method == "trend":  # METHODS 4: the seeded bootstrap of annual growth as a second reading
+        options = {**options, "bootstrap": DEFAULT_DRAWS, "seed": DEFAULT_SEED}
     result = assess_series(series, method=method, **options)
     return {
         "status": result.status.value,

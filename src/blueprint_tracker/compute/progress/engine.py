@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 
 from blueprint_tracker.compute.progress._batch import NO_CODE, Batch, Latest, Result, latest
+from blueprint_tracker.compute.progress.bootstrap import DEFAULT_SEED, bootstrap_reading
 from blueprint_tracker.compute.progress.escap import assess_escap
 from blueprint_tracker.compute.progress.eurostat import assess_eurostat
 from blueprint_tracker.compute.progress.pace import required_pace
@@ -35,14 +36,17 @@ FLOAT_KEYS: tuple[str, ...] = (
     "anticipated_progress", "current_status", "expected_fraction", "ahead_of_schedule",
     "probability", "interval80_lo", "interval80_hi", "interval95_lo", "interval95_hi",
     "required_cagr_from_latest", "required_slope_from_latest", "final_value",
+    "probability_bootstrap", "bootstrap_rates", "bootstrap_draws",
 )  # fmt: skip
 BOOL_KEYS: tuple[str, ...] = ("fallback", "milestone_passed")
 CHUNK = 65_536
 
 
-def _assess_chunk(method: MethodFn, batch: Batch) -> Result:
+def _assess_chunk(method: MethodFn, batch: Batch, draws: int, seed: int) -> Result:
     obs = latest(batch)
     result = method(batch, obs)
+    if draws and "probability" in result:  # trend: the bootstrap as a second reading
+        result.update(bootstrap_reading(batch, obs, result["fallback"], draws=draws, seed=seed))
     result.update(required_pace(batch, obs))
     passed = milestone_passed(batch, obs)
     result.update(passed)
@@ -60,8 +64,12 @@ def _allocate(n: int) -> Result:
     return out
 
 
-def assess_batch(method: str, batch: Batch, *, chunk: int = CHUNK) -> Result:
-    """Assess every series of `batch` with `method` (eurostat, statcan, escap or trend)."""
+def assess_batch(
+    method: str, batch: Batch, *, chunk: int = CHUNK, bootstrap: int = 0, seed: int = DEFAULT_SEED
+) -> Result:
+    """Assess every series of `batch` with `method` (eurostat, statcan, escap or trend).
+
+    `bootstrap` > 0 adds, for `trend`, the bootstrap reading with that many draws (`seed`)."""
     try:
         function = METHODS[method]
     except KeyError:
@@ -70,7 +78,7 @@ def assess_batch(method: str, batch: Batch, *, chunk: int = CHUNK) -> Result:
     out = _allocate(n)
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
-        part = _assess_chunk(function, batch.rows(start, stop))
+        part = _assess_chunk(function, batch.rows(start, stop), bootstrap, seed)
         for key, array in part.items():
             out[key][start:stop] = array
     return out
