@@ -154,3 +154,15 @@ def test_currency_unit_before_the_number_in_english_only(client) -> None:
         assert re.search(overview, html) or re.search(indicator, html), page
     zh = client.get("/zh-hant/indicators/1.2/").text
     assert re.search(r'data-latest="1.2">[\d,]+</strong> 港元', zh)
+
+
+def test_overview_lists_what_changed_between_two_editions(client) -> None:
+    html = client.get("/en/?as_of=2026-03-31").text
+    item = re.search(r'<li class="status-change" data-indicator="2.1">(.*?)</li>', html, re.S)
+    assert item, "the 2.1 status change is listed"
+    assert "target for 2025" in item.group(1) and "→ <strong>Target met</strong>" in item.group(1)
+    assert "compared with the one a quarter before" in html
+    zh = client.get("/zh-hant/?as_of=2026-03-31").text
+    assert "2025年目標" in zh and "與前一季版本" in zh
+    revised = client.get("/en/?as_of=2020-12-25").text
+    assert "revised value 0.84 for 2017 (was 0.80)" in revised

@@ -229,23 +229,85 @@ def indicators_list(ws: Workspace, as_of: dt.date | None = None) -> dict[str, An
 # --- changes since the last edition ---------------------------------------------------------
 
 
-def changes_since(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]:
-    """Figures and evidence released in the window before the edition date."""
-    until = edition_date(as_of)
-    since = until - dt.timedelta(days=CHANGES_WINDOW_DAYS)
+def _values_by_year(ws: Workspace, indicator: Any, as_of: dt.date) -> dict[int, str]:
+    return {v["year"]: v["display"] for v in indicator_summary(ws, indicator, as_of)["values"]}
+
+
+def _kind(previous: str | None, display: str) -> str:
+    """new (no value for that year before), revised (shown differently) or confirmed (a later
+    release that leaves the shown value as it was)."""
+    if previous is None:
+        return "new"
+    return "revised" if previous != display else "confirmed"
+
+
+def _released_figures(
+    ws: Workspace, since: dt.date, until: dt.date, as_of: dt.date | None
+) -> list[dict[str, Any]]:
+    """Indicator values released in (since, until], each marked new, revised or confirmed, with
+    the value the previous edition showed."""
     figures = []
     for indicator in ws.plan.indicators:
+        before = _values_by_year(ws, indicator, since)
         for value in indicator_summary(ws, indicator, as_of)["values"]:
-            if since < dt.date.fromisoformat(value["released"]) <= until:
-                figures.append(
-                    {
-                        "indicator": indicator.id,
-                        "name": text(indicator.name),
-                        "year": value["year"],
-                        "display": value["display"],
-                        "released": value["released"],
-                    }
-                )
+            if not since < dt.date.fromisoformat(value["released"]) <= until:
+                continue
+            previous = before.get(value["year"])
+            figures.append(
+                {
+                    "indicator": indicator.id,
+                    "name": text(indicator.name),
+                    "year": value["year"],
+                    "display": value["display"],
+                    "released": value["released"],
+                    "previous": previous,
+                    "kind": _kind(previous, value["display"]),
+                }
+            )
+    return sorted(figures, key=lambda f: f["released"], reverse=True)
+
+
+def _milestone_statuses(report: dict[str, Any] | None) -> dict[tuple[str, int], str]:
+    if not report:
+        return {}
+    headline = report.get("headline_method") or HEADLINE_METHODS[0]
+    return {
+        (row["id"], milestone["year"]): reading["status"]
+        for row in report.get("indicators", [])
+        for milestone in row.get("milestones", [])
+        if (reading := milestone.get("assessments", {}).get(headline))
+    }
+
+
+def _status_changes(ws: Workspace, since: dt.date, as_of: dt.date | None) -> dict[str, Any]:
+    """Headline statuses of every milestone, and commitment statuses, that differ between the
+    previous edition (as of `since`) and this one."""
+    old, new = status_report(ws, since), status_report(ws, as_of)
+    if old is None or new is None:
+        return {"method": None, "targets": [], "commitments": []}
+    names = {i.id: text(i.name) for i in ws.plan.indicators}
+    before, after = _milestone_statuses(old), _milestone_statuses(new)
+    targets = [
+        {"indicator": key[0], "name": names.get(key[0]), "year": key[1],
+         "before": before.get(key), "after": status}
+        for key, status in after.items()
+        if before.get(key) != status
+    ]  # fmt: skip
+    was = {row["id"]: row["status"] for row in old.get("commitments", [])}
+    commitments = [
+        {"commitment": row["id"], "text": row["text"], "before": was.get(row["id"]),
+         "after": row["status"]}
+        for row in new.get("commitments", [])
+        if was.get(row["id"]) != row["status"]
+    ]  # fmt: skip
+    return {"method": new.get("headline_method"), "targets": targets, "commitments": commitments}
+
+
+def changes_since(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]:
+    """What differs between this edition and the one a quarter before it: figures released in
+    between (new or revised), evidence released in between, and every status that changed."""
+    until = edition_date(as_of)
+    since = until - dt.timedelta(days=CHANGES_WINDOW_DAYS)
     evidence = []
     for row in commitment_rows(ws.plan, as_of=as_of):
         for item in row["evidence"]:
@@ -254,8 +316,9 @@ def changes_since(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]
     return {
         "since": since.isoformat(),
         "until": until.isoformat(),
-        "figures": sorted(figures, key=lambda f: f["released"], reverse=True),
+        "figures": _released_figures(ws, since, until, as_of),
         "evidence": sorted(evidence, key=lambda e: e["release_date"], reverse=True),
+        "statuses": _status_changes(ws, since, as_of),
     }
 
 
