@@ -152,8 +152,11 @@ def test_currency_unit_before_the_number_in_english_only(client) -> None:
         overview = r'HK\$</span><span class="value" data-latest="1.2">[\d,]+<'
         indicator = r'HK\$<strong class="value" data-latest="1.2">[\d,]+<'
         assert re.search(overview, html) or re.search(indicator, html), page
+        if "indicators" in page:  # the chart's text summary too
+            assert re.search(r"Latest value HK\$[\d,]+ for \d{4}", html)
     zh = client.get("/zh-hant/indicators/1.2/").text
     assert re.search(r'data-latest="1.2">[\d,]+</strong> 港元', zh)
+    assert re.search(r"最新數值為\d{4}年的[\d,]+港元", zh)
 
 
 def test_overview_lists_what_changed_between_two_editions(client) -> None:

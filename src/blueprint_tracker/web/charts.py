@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from blueprint_tracker.domain.text import with_unit
 from blueprint_tracker.web.labels import COMPARATOR_SIGNS
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
@@ -166,10 +167,9 @@ def chart_summary(page: dict[str, Any], lang: str, _: Gettext) -> str:
     latest = indicator.get("latest")
     if latest:
         parts.append(
-            _("Latest value %(value)s %(unit)s for %(year)s, released %(released)s.")
+            _("Latest value %(amount)s for %(year)s, released %(released)s.")
             % {
-                "value": latest["display"],
-                "unit": unit,
+                "amount": with_unit(latest["display"], unit, lang),
                 "year": latest["year"],
                 "released": latest["released"],
             }
