@@ -73,3 +73,28 @@ def test_empty_series_is_insufficient_for_every_method() -> None:
         assert result.status is status
     statcan = assess_series({}, direction=1, method="statcan", target=1.0, target_year=2030)
     assert statcan.numbers["score"] is None
+
+
+def test_many_requests_in_one_run_equal_one_call_each() -> None:
+    """assess_many groups requests by method and runs the engine once per group, on the union
+    of the years: every result must equal the single call (the status service relies on it)."""
+    from blueprint_tracker.assess import assess_many, prepare
+
+    requests: list[dict[str, Any]] = [
+        {"direction": "increase", "method": "eurostat", "target": 2.0, "target_year": 2030},
+        {"direction": "increase", "method": "statcan", "target": 1.0, "target_year": 2025,
+         "base_year": 2016},
+        {"direction": "decrease", "method": "escap", "target": 0.5, "target_year": 2030,
+         "comparator": "<=", "projection": "linear"},
+        {"direction": "increase", "method": "trend", "target": 1.2, "target_year": 2026,
+         "bootstrap": 500},
+        {"direction": "increase", "method": "eurostat", "window": 15, "min_span": 10},
+        {"direction": 1, "method": "escap", "target": 5000, "target_year": 2025,
+         "comparator": "~", "tolerance": 0.05},
+    ]  # fmt: skip
+    series = [SERIES, {2010: 0.7, 2012: 0.72, 2015: 0.76, 2021: 1.0}, {2019: 1.0, 2022: 0.8},
+              {2016: 0.79, 2018: 0.86, 2020: 0.99, 2022: 1.07, 2024: 1.13}, SERIES,
+              {2014: 1065.0, 2020: 3360.0, 2025: 5221.0}]  # fmt: skip
+    together = assess_many([prepare(s, **o) for s, o in zip(series, requests, strict=True)])
+    for s, o, result in zip(series, requests, together, strict=True):
+        assert result == assess_series(s, **o), o

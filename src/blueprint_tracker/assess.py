@@ -7,8 +7,9 @@ million series always agree.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Required, TypedDict, Unpack
 
 import numpy as np
 
@@ -27,7 +28,10 @@ from blueprint_tracker.domain.assessment import (
 )
 from blueprint_tracker.errors import InputError
 
-__all__ = ["AssessmentInputError", "assess_series", "numbers_of"]
+__all__ = [
+    "AssessmentInputError", "Options", "Prepared", "assess_many", "assess_series", "numbers_of",
+    "prepare",
+]  # fmt: skip
 
 YEAR_KEYS = ("t0", "t1", "base_year", "bootstrap_rates", "bootstrap_draws")  # whole numbers
 FLAG_KEYS = ("ahead_of_schedule",)
@@ -69,19 +73,6 @@ def _year(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         raise AssessmentInputError(f"{name} must be an integer year, not {value!r}")
     return int(value)
-
-
-def _axis(series: Mapping[int, float]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    points = {
-        _year("a series year", year): _finite(f"value for {year}", v) for year, v in series.items()
-    }
-    if not points:
-        return np.array([0.0]), np.array([[np.nan]])
-    years = np.arange(min(points), max(points) + 1, dtype=np.float64)
-    values = np.full((1, years.size), np.nan)
-    for year, value in points.items():
-        values[0, year - int(years[0])] = value
-    return years, values
 
 
 def _check_options(
@@ -146,53 +137,118 @@ def numbers_of(result: Result, row: int, method: str) -> dict[str, NumberValue]:
     return numbers
 
 
-def assess_series(
-    series: Mapping[int, float],
-    *,
-    direction: str | int,
-    method: str,
-    target: float | None = None,
-    target_year: int | None = None,
-    comparator: str = ">=",
-    base_year: int | None = None,
-    projection: str = "cagr",
-    window: int = 5,
-    min_span: int = 3,
-    tolerance: float = 0.02,
-    evaluation_year: int | None = None,
-    name: Mapping[str, str] | None = None,
-    unit: Mapping[str, str] | None = None,
-    bootstrap: int = 0,
-    seed: int = DEFAULT_SEED,
-) -> Assessment:
-    """Assess `series` (year -> value; missing years absent) for one milestone with `method`.
+@dataclass(frozen=True)
+class Prepared:
+    """One checked request: the series' points and its per-series engine parameters."""
 
-    `name` and `unit` ({"zh-Hant": ..., "en": ...}) only word the explanation. `bootstrap`
-    (trend only) adds a bootstrap of the annual growth rates with that many draws, seeded.
-    """
-    sign = _direction(direction)
+    method: str
+    points: dict[int, float]
+    params: dict[str, float]
+    milestone: MilestoneSpec
+    name: Mapping[str, str] | None
+    unit: Mapping[str, str] | None
+    bootstrap: int
+    seed: int
+
+
+class Options(TypedDict, total=False):
+    """The keyword arguments of :func:`assess_series` and :func:`prepare`."""
+
+    direction: Required[str | int]  # "increase" / "decrease" / 1 / -1
+    method: Required[str]  # eurostat, statcan, escap, trend
+    target: float | None
+    target_year: int | None
+    comparator: str  # ">=" (default), "<=", "~"
+    base_year: int | None
+    projection: str  # "cagr" (default) or "linear"
+    window: int  # eurostat window, 5
+    min_span: int  # eurostat minimum span, 3
+    tolerance: float  # for "~", 0.02
+    evaluation_year: int | None
+    name: Mapping[str, str] | None  # words the explanation
+    unit: Mapping[str, str] | None
+    bootstrap: int  # trend: draws of the bootstrap reading (0 = off)
+    seed: int
+
+
+def prepare(series: Mapping[int, float], **options: Unpack[Options]) -> Prepared:
+    """Check the arguments of one assessment (the same ones as :func:`assess_series`)."""
+    method = options["method"]
+    target, target_year = options.get("target"), options.get("target_year")
+    projection = options.get("projection", "cagr")
+    window, min_span = options.get("window", 5), options.get("min_span", 3)
+    tolerance = options.get("tolerance", 0.02)
+    bootstrap, seed = options.get("bootstrap", 0), options.get("seed", DEFAULT_SEED)
+    base_year, evaluation_year = options.get("base_year"), options.get("evaluation_year")
+    sign = _direction(options["direction"])
     _check_options(method, projection, window, min_span, tolerance)
     _check_bootstrap(method, bootstrap, seed)
-    kind = _comparator(comparator, sign, target is not None)
+    kind = _comparator(options.get("comparator", ">="), sign, target is not None)
     tv, year = _target(target, target_year)
-    years, values = _axis(series)
+    points = {
+        _year("a series year", y): _finite(f"value for {y}", v) for y, v in series.items()
+    }
     evaluation = math.nan if evaluation_year is None else _year("evaluation_year", evaluation_year)
-    batch: Batch = make_batch(
-        years, values, direction=sign, target=tv, target_year=year, comparator=kind,
-        tolerance=tolerance, linear=projection == "linear", window=window, min_span=min_span,
-        base_year=math.nan if base_year is None else _year("base_year", base_year),
-        evaluation_year=evaluation,
-    )  # fmt: skip
-    result = assess_batch(method, batch, bootstrap=bootstrap, seed=seed)
-    status = STATUS_ORDER[int(result["status"][0])]
+    params = {
+        "direction": float(sign), "target": tv, "target_year": year, "comparator": float(kind),
+        "tolerance": float(tolerance), "linear": float(projection == "linear"),
+        "window": float(window), "min_span": float(min_span), "evaluation_year": evaluation,
+        "base_year": math.nan if base_year is None else float(_year("base_year", base_year)),
+    }  # fmt: skip
     milestone = MilestoneSpec(
         target=None if target is None else tv,
         target_year=None if math.isnan(year) else int(year),
         comparator=COMPARATOR_ORDER[kind],
         tolerance=tolerance,
     )
-    numbers = numbers_of(result, 0, method)
-    text = explain(Method(method), status, milestone, numbers, name=name, unit=unit)
-    return Assessment(
-        status=status, method=Method(method), milestone=milestone, numbers=numbers, explanation=text
-    )
+    name, unit = options.get("name"), options.get("unit")
+    return Prepared(method, points, params, milestone, name, unit, bootstrap, seed)
+
+
+def _batch_of(group: Sequence[Prepared]) -> Batch:
+    """One batch on the union of the group's years (NaN where a series has no value)."""
+    every = sorted({year for item in group for year in item.points})
+    years = np.arange(every[0], every[-1] + 1, dtype=np.float64) if every else np.array([0.0])
+    values = np.full((len(group), years.size), np.nan)
+    for row, item in enumerate(group):
+        for year, value in item.points.items():
+            values[row, year - int(years[0])] = value
+    column = {key: np.array([item.params[key] for item in group]) for key in group[0].params}
+    column["linear"] = column["linear"].astype(np.bool_)
+    column["comparator"] = column["comparator"].astype(np.int64)
+    return make_batch(years, values, **column)
+
+
+def assess_many(requests: Sequence[Prepared]) -> list[Assessment]:
+    """Assess many prepared requests: one vectorised engine run per method (and bootstrap
+    setting), whatever the number of series. Row for row the same as :func:`assess_series`."""
+    groups: dict[tuple[str, int, int], list[int]] = {}
+    for index, item in enumerate(requests):
+        groups.setdefault((item.method, item.bootstrap, item.seed), []).append(index)
+    out: list[Assessment | None] = [None] * len(requests)
+    for (method, draws, seed), indices in groups.items():
+        group = [requests[i] for i in indices]
+        result = assess_batch(method, _batch_of(group), bootstrap=draws, seed=seed)
+        for row, (index, item) in enumerate(zip(indices, group, strict=True)):
+            status = STATUS_ORDER[int(result["status"][row])]
+            numbers = numbers_of(result, row, method)
+            text = explain(
+                Method(method), status, item.milestone, numbers, name=item.name, unit=item.unit
+            )
+            out[index] = Assessment(
+                status=status, method=Method(method), milestone=item.milestone,
+                numbers=numbers, explanation=text,
+            )  # fmt: skip
+    return [a for a in out if a is not None]
+
+
+def assess_series(series: Mapping[int, float], **options: Unpack[Options]) -> Assessment:
+    """Assess `series` (year -> value; missing years absent) for one milestone.
+
+    Options (:class:`Options`): `direction` and `method` (eurostat, statcan, escap, trend) are
+    required; `target`, `target_year`, `comparator` (">=", "<=", "~" with `tolerance`),
+    `base_year`, `projection` ("cagr" or "linear"), `window`, `min_span`, `evaluation_year`;
+    `name` and `unit` ({"zh-Hant": ..., "en": ...}) only word the explanation; `bootstrap`
+    (trend only) adds a bootstrap of the annual growth rates with that many draws, `seed`.
+    """
+    return assess_many([prepare(series, **options)])[0]

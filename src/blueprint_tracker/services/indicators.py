@@ -48,20 +48,21 @@ def value_data(value: IndicatorValue, decimals: int) -> dict[str, Any]:
     }
 
 
+def _inputs(indicator: Indicator) -> list[str]:
+    names = parse_formula(indicator.formula).names
+    return [*names, *([indicator.fallback] if indicator.fallback else [])]
+
+
 def indicator_values(
     ws: Workspace, indicator: Indicator, as_of: dt.date | None = None
 ) -> list[IndicatorValue]:
     """The indicator's series as known on ``as_of`` (latest vintages released by then)."""
+    observations = ws.store.latest(ws.plan.id, _inputs(indicator), as_of)
     formula = parse_formula(indicator.formula)
-    names = [*formula.names, *([indicator.fallback] if indicator.fallback else [])]
-    observations = ws.store.latest(ws.plan.id, names, as_of)
     return compute_indicator(formula, by_series_year(observations), indicator.fallback)
 
 
-def indicator_summary(
-    ws: Workspace, indicator: Indicator, as_of: dt.date | None = None
-) -> dict[str, Any]:
-    values = indicator_values(ws, indicator, as_of)
+def _summary(indicator: Indicator, values: list[IndicatorValue]) -> dict[str, Any]:
     latest = values[-1] if values else None
     return {
         "id": indicator.id,
@@ -82,5 +83,24 @@ def indicator_summary(
     }
 
 
+def indicator_summary(
+    ws: Workspace, indicator: Indicator, as_of: dt.date | None = None
+) -> dict[str, Any]:
+    return _summary(indicator, indicator_values(ws, indicator, as_of))
+
+
+def indicator_summaries(ws: Workspace, as_of: dt.date | None = None) -> dict[str, dict[str, Any]]:
+    """Every indicator's summary, by id, from one query of the store (in plan order)."""
+    names = {name for indicator in ws.plan.indicators for name in _inputs(indicator)}
+    table = by_series_year(ws.store.latest(ws.plan.id, names, as_of))
+    return {
+        indicator.id: _summary(
+            indicator,
+            compute_indicator(parse_formula(indicator.formula), table, indicator.fallback),
+        )
+        for indicator in ws.plan.indicators
+    }
+
+
 def indicator_table(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
-    return [indicator_summary(ws, indicator, as_of) for indicator in ws.plan.indicators]
+    return list(indicator_summaries(ws, as_of).values())

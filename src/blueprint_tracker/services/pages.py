@@ -18,7 +18,11 @@ from typing import Any
 from blueprint_tracker.compute.formula import parse_formula
 from blueprint_tracker.errors import NotFoundError
 from blueprint_tracker.services.commitments import commitment_rows, evidence_data
-from blueprint_tracker.services.indicators import indicator_summary, observation_data
+from blueprint_tracker.services.indicators import (
+    indicator_summaries,
+    indicator_summary,
+    observation_data,
+)
 from blueprint_tracker.services.lookup import show
 from blueprint_tracker.services.plan_views import plan_tree, text
 from blueprint_tracker.services.workspace import Workspace
@@ -132,12 +136,16 @@ def headline_status(assessments: dict[str, Any], first: str) -> str | None:
 
 
 def indicator_card(
-    ws: Workspace, indicator_id: str, statuses: Statuses, as_of: dt.date | None
+    ws: Workspace,
+    indicator_id: str,
+    statuses: Statuses,
+    as_of: dt.date | None,
+    summary: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     indicator = ws.plan.indicator(indicator_id)
     if indicator is None:
         raise NotFoundError(f"no indicator has the id {indicator_id!r}")
-    summary = indicator_summary(ws, indicator, as_of)
+    summary = summary or indicator_summary(ws, indicator, as_of)
     entry = statuses.indicator(indicator_id)
     summary["stale"] = entry.get("stale") if entry else None
     summary["expected_release"] = entry.get("expected_release") if entry else None
@@ -148,7 +156,8 @@ def indicator_card(
 def indicator_cards(
     ws: Workspace, statuses: Statuses, as_of: dt.date | None
 ) -> list[dict[str, Any]]:
-    return [indicator_card(ws, i.id, statuses, as_of) for i in ws.plan.indicators]
+    summaries = indicator_summaries(ws, as_of)
+    return [indicator_card(ws, i.id, statuses, as_of, summaries[i.id]) for i in ws.plan.indicators]
 
 
 def _vintages(ws: Workspace, names: list[str], as_of: dt.date | None) -> list[dict[str, Any]]:
@@ -229,10 +238,6 @@ def indicators_list(ws: Workspace, as_of: dt.date | None = None) -> dict[str, An
 # --- changes since the last edition ---------------------------------------------------------
 
 
-def _values_by_year(ws: Workspace, indicator: Any, as_of: dt.date) -> dict[int, str]:
-    return {v["year"]: v["display"] for v in indicator_summary(ws, indicator, as_of)["values"]}
-
-
 def _kind(previous: str | None, display: str) -> str:
     """new (no value for that year before), revised (shown differently) or confirmed (a later
     release that leaves the shown value as it was)."""
@@ -247,9 +252,10 @@ def _released_figures(
     """Indicator values released in (since, until], each marked new, revised or confirmed, with
     the value the previous edition showed."""
     figures = []
+    then, now = indicator_summaries(ws, since), indicator_summaries(ws, as_of)
     for indicator in ws.plan.indicators:
-        before = _values_by_year(ws, indicator, since)
-        for value in indicator_summary(ws, indicator, as_of)["values"]:
+        before = {v["year"]: v["display"] for v in then[indicator.id]["values"]}
+        for value in now[indicator.id]["values"]:
             if not since < dt.date.fromisoformat(value["released"]) <= until:
                 continue
             previous = before.get(value["year"])
@@ -521,8 +527,9 @@ def _indicator_gaps(
     rows = []
     baseline = ws.plan.header.baseline_year
     last = edition_date(as_of).year - 1
+    summaries = indicator_summaries(ws, as_of)
     for indicator in ws.plan.indicators:
-        years = {v["year"] for v in indicator_summary(ws, indicator, as_of)["values"]}
+        years = {v["year"] for v in summaries[indicator.id]["values"]}
         missing = [y for y in range(baseline, last + 1) if y not in years]
         entry = statuses.indicator(indicator.id) or {}
         if missing or entry.get("stale"):

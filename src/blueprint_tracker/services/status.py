@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from blueprint_tracker.assess import assess_series
+from blueprint_tracker.assess import Prepared, assess_many, prepare
 from blueprint_tracker.compute.commitments import EvidenceItem, commitment_status
 from blueprint_tracker.compute.formula import parse_formula
 from blueprint_tracker.compute.progress.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
@@ -18,7 +18,7 @@ from blueprint_tracker.domain.commitment import Commitment
 from blueprint_tracker.domain.indicator import Indicator, Milestone
 from blueprint_tracker.errors import InputError
 from blueprint_tracker.services.commitments import commitment_rows
-from blueprint_tracker.services.indicators import indicator_summary
+from blueprint_tracker.services.indicators import indicator_summaries
 from blueprint_tracker.services.workspace import Workspace
 
 METHODS: tuple[str, ...] = tuple(m.value for m in Method)
@@ -36,16 +36,36 @@ def _methods(method: str | None) -> tuple[str, ...]:
 LONG_WINDOW, LONG_MIN_SPAN = 15, 10
 
 
-def _reading(series: dict[int, float], method: str, options: dict[str, Any]) -> dict[str, Any]:
-    if method == "trend":  # METHODS 4: the seeded bootstrap of annual growth as a second reading
-        options = {**options, "bootstrap": DEFAULT_DRAWS, "seed": DEFAULT_SEED}
-    result = assess_series(series, method=method, **options)
-    return {
-        "status": result.status.value,
-        "verdict": verdict(result.status),
-        "numbers": result.numbers,
-        "explanation": result.explanation,
-    }
+class _Readings:
+    """Readings asked for while the report is built, assessed together at the end: one
+    vectorised engine run per method instead of one per milestone and method."""
+
+    def __init__(self) -> None:
+        self._requests: list[Prepared] = []
+        self._slots: list[dict[str, Any]] = []
+
+    def ask(self, series: dict[int, float], method: str, options: dict[str, Any]) -> dict[str, Any]:
+        """A reading to be filled in by :meth:`run` (status, verdict, numbers, explanation)."""
+        if method == "trend":  # METHODS 4: the seeded bootstrap of annual growth, second reading
+            options = {**options, "bootstrap": DEFAULT_DRAWS, "seed": DEFAULT_SEED}
+        slot: dict[str, Any] = {}
+        self._requests.append(prepare(series, method=method, **options))
+        self._slots.append(slot)
+        return slot
+
+    def run(self) -> None:
+        for slot, result in zip(self._slots, assess_many(self._requests), strict=True):
+            slot.update(
+                status=result.status.value,
+                verdict=verdict(result.status),
+                numbers=result.numbers,
+                explanation=result.explanation,
+            )
+
+
+PACE_KEYS = (
+    "required_cagr_from_latest", "required_slope_from_latest", "cagr_actual", "slope_actual",
+)  # fmt: skip
 
 
 def _assess_milestone(
@@ -55,6 +75,7 @@ def _assess_milestone(
     series: dict[int, float],
     evaluation: dt.date,
     methods: tuple[str, ...],
+    readings: _Readings,
 ) -> dict[str, Any]:
     common = {
         "direction": indicator.direction,
@@ -68,28 +89,25 @@ def _assess_milestone(
         "name": indicator.name.texts(),
         "unit": indicator.unit.texts(),
     }
-    assessments = {method: _reading(series, method, common) for method in methods}
+    assessments = {method: readings.ask(series, method, common) for method in methods}
     if "eurostat" in assessments:  # METHODS 1: the 15-year window as a second reading
         long_term = {**common, "window": LONG_WINDOW, "min_span": LONG_MIN_SPAN}
-        assessments["eurostat"]["long_term"] = _reading(series, "eurostat", long_term)
-    any_numbers = next(iter(assessments.values()))["numbers"] if assessments else {}
+        assessments["eurostat"]["long_term"] = readings.ask(series, "eurostat", long_term)
     return {
         "year": milestone.year,
         "target": milestone.value,
         "comparator": milestone.comparator,
         "tolerance": milestone.tolerance,
         "assessments": assessments,
-        "disagree": disagree(a["status"] for a in assessments.values()),
-        "pace": {
-            key: any_numbers.get(key)
-            for key in (
-                "required_cagr_from_latest",
-                "required_slope_from_latest",
-                "cagr_actual",
-                "slope_actual",
-            )
-        },
     }
+
+
+def _finish_milestone(row: dict[str, Any]) -> None:
+    """Once the readings are in: whether the methods disagree, and the pace."""
+    assessments = row["assessments"]
+    row["disagree"] = disagree(a["status"] for a in assessments.values())
+    any_numbers = next(iter(assessments.values()))["numbers"] if assessments else {}
+    row["pace"] = {key: any_numbers.get(key) for key in PACE_KEYS}
 
 
 def _stale(
@@ -110,16 +128,17 @@ def _stale(
 def indicator_status(
     ws: Workspace,
     indicator: Indicator,
+    summary: dict[str, Any],
     evaluation: dt.date,
+    readings: _Readings,
     methods: tuple[str, ...] = METHODS,
-    as_of: dt.date | None = None,
 ) -> dict[str, Any]:
-    summary = indicator_summary(ws, indicator, as_of)
+    """An indicator's values and milestones; the readings are filled in by ``readings.run()``."""
     series = {v["year"]: v["value"] for v in summary["values"]}
     latest = summary["latest"]
     summary.update(_stale(ws, indicator, latest["year"] if latest else None, evaluation))
     summary["milestones"] = [
-        _assess_milestone(ws, indicator, m, series, evaluation, methods)
+        _assess_milestone(ws, indicator, m, series, evaluation, methods, readings)
         for m in indicator.milestones
     ]
     return summary
@@ -175,7 +194,16 @@ def status_report(
     """
     methods = _methods(method)
     evaluation = as_of or dt.date.today()
-    indicators = [indicator_status(ws, i, evaluation, methods, as_of) for i in ws.plan.indicators]
+    readings = _Readings()
+    summaries = indicator_summaries(ws, as_of)
+    indicators = [
+        indicator_status(ws, i, summaries[i.id], evaluation, readings, methods)
+        for i in ws.plan.indicators
+    ]
+    readings.run()
+    for row in indicators:
+        for milestone in row["milestones"]:
+            _finish_milestone(milestone)
     commitments = commitment_rows(ws.plan, as_of=evaluation)
     by_id = {c.id: c for c in ws.plan.commitments}
     for row in commitments:
