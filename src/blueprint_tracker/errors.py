@@ -65,6 +65,16 @@ class LockedOutError(PermissionDeniedError):
         self.locked_until = locked_until
 
 
+class RateLimitedError(PermissionDeniedError):
+    """Too many failed logins from one client: its logins are refused until ``retry_after``."""
+
+    code = "too_many_requests"
+
+    def __init__(self, message: str, retry_after: object) -> None:
+        super().__init__(message, authenticated=False)
+        self.retry_after = retry_after
+
+
 class InputError(BlueprintError):
     """A bad argument or parameter given by the user."""
 

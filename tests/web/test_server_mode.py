@@ -184,6 +184,23 @@ def test_five_wrong_passwords_lock_the_account_with_a_clear_message(app: Any) ->
     assert response.status_code == 401 and "登入失敗次數過多" in response.text
 
 
+def test_many_failed_logins_from_one_address_get_429_with_retry_after(app: Any) -> None:
+    client = client_for(app)
+    for i in range(20):  # password spraying: a different account name each time
+        token = hidden(client.get("/en/login/").text, "csrf_token")
+        guess = {"name": f"guess{i}", "password": "Winter2026!", "csrf_token": token}
+        assert client.post("/en/login/", data=guess).status_code == 401
+    token = hidden(client.get("/en/login/").text, "csrf_token")
+    right = {"name": "ed", "password": "correct horse battery", "csrf_token": token}
+    response = client.post("/en/login/", data=right)
+    assert response.status_code == 429
+    assert 1 <= int(response.headers["retry-after"]) <= 15 * 60
+    assert "Too many failed logins from your address" in response.text
+    token = hidden(client.get("/zh-hant/login/").text, "csrf_token")
+    response = client.post("/zh-hant/login/", data={**right, "csrf_token": token})
+    assert response.status_code == 429 and "你的網絡位址登入失敗次數過多" in response.text
+
+
 def test_a_login_never_redirects_to_another_site(app: Any) -> None:
     client = client_for(app)
     token = hidden(client.get("/en/login/").text, "csrf_token")

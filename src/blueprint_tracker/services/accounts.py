@@ -14,11 +14,20 @@ from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from blueprint_tracker.domain.account import Role, User
-from blueprint_tracker.errors import InputError, LockedOutError, PermissionDeniedError
+from blueprint_tracker.errors import (
+    InputError,
+    LockedOutError,
+    PermissionDeniedError,
+    RateLimitedError,
+)
 from blueprint_tracker.services.workspace import Workspace
 
 MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
+# Per client address, whatever the account (password spraying): 20 failures in 15 minutes.
+CLIENT_MAX_FAILURES = 20
+CLIENT_WINDOW = dt.timedelta(minutes=15)
+CLIENT_KEEP = dt.timedelta(days=1)
 SESSION_TTL = dt.timedelta(hours=8)
 MIN_PASSWORD = 12
 NAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
@@ -84,15 +93,25 @@ def _refuse(message: str = "wrong user name or password") -> PermissionDeniedErr
     return PermissionDeniedError(message, authenticated=False)
 
 
-def authenticate(ws: Workspace, name: str, password: str) -> User:
-    """The user, or PermissionDeniedError; five failures in a row lock the account for 15 min."""
+def _check_client(ws: Workspace, client: str | None, now: dt.datetime) -> None:
+    """Refuse, before any password is checked, a client with too many recent failures."""
+    if not client:
+        return
+    count, oldest = ws.accounts.client_failures(client, now - CLIENT_WINDOW)
+    if count >= CLIENT_MAX_FAILURES:
+        until = (oldest or now) + CLIENT_WINDOW
+        raise RateLimitedError(
+            f"too many failed logins from this address: try again after {until:%H:%M} UTC", until
+        )
+
+
+def _verify(ws: Workspace, name: str, password: str, now: dt.datetime) -> User:
     found = ws.accounts.by_name(name)
     if found is None:
         with contextlib.suppress(VerificationError):
             _ws_hasher(ws).verify(_dummy_hash(ws.settings.password_profile), password)
         raise _refuse()
     user, stored = found
-    now = dt.datetime.now(dt.UTC)
     if user.disabled:
         raise _refuse()
     if user.locked_until is not None and user.locked_until > now:
@@ -111,8 +130,27 @@ def authenticate(ws: Workspace, name: str, password: str) -> User:
     return user
 
 
-def login(ws: Workspace, name: str, password: str) -> Login:
-    user = authenticate(ws, name, password)
+def authenticate(
+    ws: Workspace,
+    name: str,
+    password: str,
+    client: str | None = None,
+    now: dt.datetime | None = None,
+) -> User:
+    """The user, or PermissionDeniedError. Five failures in a row lock the account for 15 min;
+    20 failures from one client address within 15 min refuse that client (RateLimitedError)."""
+    now = now or dt.datetime.now(dt.UTC)
+    _check_client(ws, client, now)
+    try:
+        return _verify(ws, name, password, now)
+    except PermissionDeniedError:
+        if client:
+            ws.accounts.record_client_failure(client, now, CLIENT_KEEP)
+        raise
+
+
+def login(ws: Workspace, name: str, password: str, client: str | None = None) -> Login:
+    user = authenticate(ws, name, password, client)
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     ws.accounts.open_session(token_hash(token), user.id, csrf, SESSION_TTL)
     return Login(token, csrf, user, dt.datetime.now(dt.UTC) + SESSION_TTL)

@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from blueprint_tracker.domain.account import Role, User
 from blueprint_tracker.errors import InputError
-from blueprint_tracker.store.schema import sessions, users
+from blueprint_tracker.store.schema import login_failures, sessions, users
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,21 @@ class AccountStore:
                 .where(users.c.id == user_id)
                 .values(failed_logins=users.c.failed_logins + 1, locked_until=lock_until)
             )
+
+    def record_client_failure(self, client: str, at: dt.datetime, keep: dt.timedelta) -> None:
+        """A failed login from ``client``; failures older than ``keep`` are pruned."""
+        with self.engine.begin() as conn:
+            conn.execute(insert(login_failures).values(client=client[:64], at=at))
+            conn.execute(delete(login_failures).where(login_failures.c.at < at - keep))
+
+    def client_failures(self, client: str, since: dt.datetime) -> tuple[int, dt.datetime | None]:
+        """How many failed logins ``client`` had since ``since``, and the oldest of them."""
+        query = select(func.count(), func.min(login_failures.c.at)).where(
+            login_failures.c.client == client[:64], login_failures.c.at >= since
+        )
+        with self.engine.connect() as conn:
+            count, oldest = conn.execute(query).one()
+        return int(count), _aware(oldest)
 
     def record_success(self, user_id: int, rehashed: str | None = None) -> None:
         values: dict[str, object] = {"failed_logins": 0, "locked_until": None}

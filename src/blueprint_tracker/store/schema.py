@@ -78,6 +78,16 @@ sessions = Table(
     Column("revoked_at", DateTime(timezone=True), nullable=True),
 )
 
+# Failed logins by client address, for the per-client rate limit (kept a day, then pruned).
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("client", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_login_failures_client_at", login_failures.c.client, login_failures.c.at)
+
 changes = Table(
     "changes",
     metadata,

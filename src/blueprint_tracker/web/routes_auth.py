@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from blueprint_tracker.errors import LockedOutError, PermissionDeniedError
+from blueprint_tracker.errors import LockedOutError, PermissionDeniedError, RateLimitedError
 from blueprint_tracker.services import accounts
 from blueprint_tracker.web.auth import (
     check_csrf,
@@ -50,7 +51,19 @@ def _failure(exc: PermissionDeniedError) -> str:
     """The message for a refused login (the lockout keeps its time), as a msgid or text."""
     if isinstance(exc, LockedOutError) and isinstance(exc.locked_until, dt.datetime):
         return f"locked:{exc.locked_until:%H:%M}"
+    if isinstance(exc, RateLimitedError) and isinstance(exc.retry_after, dt.datetime):
+        return f"limited:{exc.retry_after:%H:%M}"
     return "wrong"
+
+
+def _refused(request: Request, slug: str, name: str, exc: PermissionDeniedError) -> Response:
+    """401, or 429 with Retry-After when the client address is rate-limited."""
+    if isinstance(exc, RateLimitedError) and isinstance(exc.retry_after, dt.datetime):
+        response = _login_page(request, slug, 429, name, _failure(exc))
+        wait = (exc.retry_after - dt.datetime.now(dt.UTC)).total_seconds()
+        response.headers["Retry-After"] = str(max(1, math.ceil(wait)))
+        return response
+    return _login_page(request, slug, 401, name, _failure(exc))
 
 
 def auth_router() -> APIRouter:
@@ -71,10 +84,11 @@ def auth_router() -> APIRouter:
     ) -> Response:
         server_context(request, slug, "login")  # 404 for an unknown language
         check_login_csrf(request, csrf_token)
+        client = request.client.host if request.client else None
         try:
-            session = accounts.login(request.app.state.ws, name.strip(), password)
+            session = accounts.login(request.app.state.ws, name.strip(), password, client)
         except PermissionDeniedError as exc:
-            return _login_page(request, slug, 401, name.strip()[:64], _failure(exc))
+            return _refused(request, slug, name.strip()[:64], exc)
         response = RedirectResponse(safe_next(next, f"/{slug}/"), status_code=303)
         set_session_cookie(response, request, session)
         return response
