@@ -169,6 +169,7 @@ class Options(TypedDict, total=False):
     unit: Mapping[str, str] | None
     bootstrap: int  # trend: draws of the bootstrap reading (0 = off)
     seed: int
+    limit: float | None  # statcan without a target: a natural limit (Open SDG `limit`)
 
 
 def prepare(series: Mapping[int, float], **options: Unpack[Options]) -> Prepared:
@@ -180,6 +181,7 @@ def prepare(series: Mapping[int, float], **options: Unpack[Options]) -> Prepared
     tolerance = options.get("tolerance", 0.02)
     bootstrap, seed = options.get("bootstrap", 0), options.get("seed", DEFAULT_SEED)
     base_year, evaluation_year = options.get("base_year"), options.get("evaluation_year")
+    limit = options.get("limit")
     sign = _direction(options["direction"])
     _check_options(method, projection, window, min_span, tolerance)
     _check_bootstrap(method, bootstrap, seed)
@@ -194,6 +196,7 @@ def prepare(series: Mapping[int, float], **options: Unpack[Options]) -> Prepared
         "tolerance": float(tolerance), "linear": float(projection == "linear"),
         "window": float(window), "min_span": float(min_span), "evaluation_year": evaluation,
         "base_year": math.nan if base_year is None else float(_year("base_year", base_year)),
+        "limit": math.nan if limit is None else _finite("limit", limit),
     }  # fmt: skip
     milestone = MilestoneSpec(
         target=None if target is None else tv,
@@ -249,6 +252,7 @@ def assess_series(series: Mapping[int, float], **options: Unpack[Options]) -> As
     required; `target`, `target_year`, `comparator` (">=", "<=", "~" with `tolerance`),
     `base_year`, `projection` ("cagr" or "linear"), `window`, `min_span`, `evaluation_year`;
     `name` and `unit` ({"zh-Hant": ..., "en": ...}) only word the explanation; `bootstrap`
-    (trend only) adds a bootstrap of the annual growth rates with that many draws, `seed`.
+    (trend only) adds a bootstrap of the annual growth rates with that many draws, `seed`;
+    `limit` (statcan without a target) reduces the thresholds near a natural limit.
     """
     return assess_many([prepare(series, **options)])[0]

@@ -2,9 +2,9 @@
 
 Source: open-sdg/sdg-build, ``sdg/ProgressMeasure.py`` (class ``SeriesProgress`` and the
 module functions ``growth_calculation``, ``get_progress_status``; ``get_score`` and
-``get_progress_thresholds`` for method 1 without a limit and method 2). Data filtering
-(pandas, disaggregations) is replaced by a ``{year: value}`` mapping with the missing years
-absent; everything else follows the original line by line, including its crashes
+``get_progress_thresholds`` for both methods, with the `limit` reduction of method 1). Data
+filtering (pandas, disaggregations) is replaced by a ``{year: value}`` mapping with the missing
+years absent; everything else follows the original line by line, including its crashes
 (``ValueError`` when all data precede the base year, ``ZeroDivisionError`` when the target
 equals the base value or the target year equals the base year) and Python's complex result of a
 negative number to a fractional power. Used as the oracle for the vectorised `statcan` method.
@@ -38,12 +38,27 @@ def get_progress_status(
     return "not_available"
 
 
-def _thresholds(method: int, user: Mapping[str, float]) -> dict[str, float]:
+def _thresholds(
+    method: int, user: Mapping[str, float], limit: float | None, base_value: float
+) -> dict[str, float]:
     if method == 1:
         thresholds = {"high": 0.015, "med": 0.005, "low": 0.0}
+        thresholds.update(user)
+        if limit is not None:  # reduce thresholds when near limit
+            b, lim = abs(base_value), abs(limit)
+            a = 4.44
+            if b >= 2 * lim:
+                coeff = 1.0
+            elif b <= lim:
+                coeff = 1 - (b / lim) ** a
+            else:
+                coeff = 1 - ((2 * lim - b) / lim) ** a
+            for key in ["high", "med", "low"]:
+                thresholds[key] *= coeff
+            thresholds["coefficient"] = coeff
     else:
         thresholds = {"high": 0.95, "med": 0.6, "low": 0.0}
-    thresholds.update(user)
+        thresholds.update(user)
     return thresholds
 
 
@@ -57,6 +72,8 @@ def _score(method: int, value: float | None, achieved: bool, t: Mapping[str, flo
         coeff = t.get("coefficient", 1)
         if value < low:
             return max(125 * value - 2.5, -5)
+        if coeff == 0:
+            return 5
         if value >= high:
             return min(500 * value / coeff - 5, 5)
         if value >= med:
@@ -118,7 +135,7 @@ def series_progress(data: Mapping[int, float], config: Mapping[str, Any]) -> tup
         base_year = min(later)
     base_value = points[base_year]
     sign = -1 if base_value < 0 else 1
-    thresholds = _thresholds(method, user)
+    thresholds = _thresholds(method, user, config.get("limit"), base_value)
     achieved = target is not None and (
         (direction == -1 and current_value <= target)
         or (direction == 1 and current_value >= target)

@@ -214,3 +214,56 @@ def test_target_year_equal_to_base_year_is_not_available_not_a_crash() -> None:
     result = assess_statcan(batch, latest(batch))  # the method alone: no "milestone passed"
     assert STATUS_ORDER[result["status"][0]] is Status.OSDG_NOT_AVAILABLE
     assert np.isnan(result["score"][0])
+
+
+def test_limit_reduces_the_no_target_thresholds_as_open_sdg_does() -> None:
+    """Open SDG's `limit` (method 1 only): near a natural limit the thresholds shrink by
+    1 - (b/L)^4.44, so slow growth close to 100% still counts as progress."""
+    rng = np.random.default_rng(11)
+    n = 1500
+    years = np.arange(2010, 2025)
+    base = rng.uniform(1.0, 99.0, n)
+    growth = rng.normal(0.004, 0.01, n)
+    values = base[:, None] * np.power(1.0 + growth[:, None], np.arange(years.size)[None, :])
+    values[rng.random(values.shape) < 0.2] = np.nan
+    direction = rng.choice([1.0, -1.0], n)
+    limit = np.where(direction > 0, 100.0, 0.5) * rng.choice([1.0, 0.5, 1.5], n)
+    limit[rng.random(n) < 0.05] = np.nan  # no limit
+    base_year = rng.choice([2010.0, 2015.0], n)
+    batch = make_batch(years, values, direction=direction, base_year=base_year, limit=limit,
+                       comparator=np.where(direction > 0, GE, LE))  # fmt: skip
+    result = assess_batch("statcan", batch)
+    reduced = 0
+    for i in range(n):
+        data = {int(y): float(v) for y, v in zip(years, values[i], strict=True) if v == v}
+        config: dict[str, Any] = {
+            "direction": "positive" if direction[i] > 0 else "negative",
+            "base_year": int(base_year[i]),
+        }
+        if not math.isnan(limit[i]):
+            config["limit"] = float(limit[i])
+        try:
+            ref_status, ref_score = REF.series_progress(data, config)
+        except (ValueError, ZeroDivisionError):
+            continue
+        assert STATUS_ORDER[result["status"][i]].value == ref_status, (i, data, config)
+        if ref_score is None:
+            assert math.isnan(result["score"][i])
+        else:
+            assert result["score"][i] == pytest.approx(float(ref_score), abs=1e-6), (i, config)
+        reduced += 0.0 < result["limit_coefficient"][i] < 0.99
+    assert reduced > 300  # the reduction was exercised, not only coefficient 1
+
+
+def test_a_base_value_at_the_limit_counts_any_non_negative_growth_as_substantial() -> None:
+    at_limit = assess_series({2015: 100.0, 2020: 100.0}, method="statcan", direction="increase",
+                             base_year=2015, limit=100.0)  # fmt: skip
+    assert at_limit.status is Status.OSDG_SUBSTANTIAL_PROGRESS
+    assert at_limit.numbers["score"] == 5.0 and at_limit.numbers["limit_coefficient"] == 0.0
+    assert REF.series_progress({2015: 100.0, 2020: 100.0},
+                               {"direction": "positive", "limit": 100.0}) == (
+        "substantial_progress", 5)  # fmt: skip
+    # with a target, the limit is ignored (as Open SDG does)
+    targeted = assess_series({2015: 90.0, 2020: 91.0}, method="statcan", direction="increase",
+                             base_year=2015, target=95.0, target_year=2030, limit=100.0)  # fmt: skip
+    assert "limit_coefficient" not in targeted.numbers

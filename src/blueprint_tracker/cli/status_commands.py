@@ -158,6 +158,9 @@ def assess(
     seed: Annotated[int, typer.Option(help="Seed of the bootstrap (same seed, same result).")] = (
         DEFAULT_SEED
     ),
+    limit: Annotated[
+        float | None, typer.Option(help="statcan without a target: the series' natural limit.")
+    ] = None,
     lang: LangOption = "zh-Hant",
     as_json: JsonOption = False,
 ) -> None:
@@ -176,6 +179,7 @@ def assess(
         min_span=min_span,
         bootstrap=bootstrap,
         seed=seed,
+        limit=limit,
     )
     if as_json:
         print_json(

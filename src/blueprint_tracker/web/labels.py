@@ -98,6 +98,7 @@ NUMBER_NAMES: dict[str, str] = {
     "probability_bootstrap": N_("probability, bootstrap of annual growth"),
     "bootstrap_rates": N_("annual growth rates resampled"),
     "bootstrap_draws": N_("bootstrap draws"),
+    "limit_coefficient": N_("threshold reduction near the limit"),
     "interval80": N_("80% interval"),
     "interval95": N_("95% interval"),
     "required_cagr_from_latest": N_("required annual growth from latest"),

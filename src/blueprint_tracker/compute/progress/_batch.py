@@ -45,6 +45,7 @@ class Batch:
     window: FloatArray  # eurostat window P
     min_span: FloatArray  # eurostat minimum t1 - t0
     evaluation_year: FloatArray  # NaN = not given
+    limit: FloatArray  # statcan without a target: a natural limit (Open SDG `limit`), NaN = none
 
     def __len__(self) -> int:
         return int(self.values.shape[0])
@@ -80,6 +81,7 @@ def make_batch(
     window: ArrayLike = 5,
     min_span: ArrayLike = 3,
     evaluation_year: ArrayLike = np.nan,
+    limit: ArrayLike = np.nan,
 ) -> Batch:
     """Check shapes and broadcast scalar parameters to one value per series."""
     axis = np.asarray(years, dtype=np.float64)
@@ -102,6 +104,7 @@ def make_batch(
         window=_column(window, n, np.float64),
         min_span=_column(min_span, n, np.float64),
         evaluation_year=_column(evaluation_year, n, np.float64),
+        limit=_column(limit, n, np.float64),
     )
 
 

@@ -36,7 +36,7 @@ FLOAT_KEYS: tuple[str, ...] = (
     "anticipated_progress", "current_status", "expected_fraction", "ahead_of_schedule",
     "probability", "interval80_lo", "interval80_hi", "interval95_lo", "interval95_hi",
     "required_cagr_from_latest", "required_slope_from_latest", "final_value",
-    "probability_bootstrap", "bootstrap_rates", "bootstrap_draws",
+    "probability_bootstrap", "bootstrap_rates", "bootstrap_draws", "limit_coefficient",
 )  # fmt: skip
 BOOL_KEYS: tuple[str, ...] = ("fallback", "milestone_passed")
 CHUNK = 65_536

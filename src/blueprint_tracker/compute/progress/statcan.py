@@ -32,11 +32,15 @@ ZERO_STANDIN = 0.001  # Open SDG replaces a zero target or base value by 0.001
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Progress thresholds (Open SDG's `progress_thresholds`: high, med, low)."""
+    """Progress thresholds (Open SDG's `progress_thresholds`: high, med, low); per series
+    arrays where a limit reduces them."""
 
-    high: float
-    med: float
-    low: float
+    high: float | FloatArray
+    med: float | FloatArray
+    low: float | FloatArray
+
+    def scaled(self, coefficient: FloatArray) -> Thresholds:
+        return Thresholds(self.high * coefficient, self.med * coefficient, self.low * coefficient)
 
 
 WITH_TARGET = Thresholds(0.95, 0.6, 0.0)  # Open SDG method 2 defaults
@@ -96,6 +100,21 @@ def progress_value(batch: Batch, obs: Latest) -> Result:
     }
 
 
+LIMIT_EXPONENT = 4.44  # Open SDG's `a` in the threshold reduction near a limit
+
+
+def limit_coefficient(base: FloatArray, limit: FloatArray) -> FloatArray:
+    """Open SDG's reduction of the no-target thresholds as the base value nears a natural
+    limit: 1 - (b/L)^a below the limit, 1 - ((2L - b)/L)^a between L and 2L, else 1 (no limit:
+    1)."""
+    b, lim = np.abs(base), np.abs(limit)
+    with np.errstate(all="ignore"):
+        below = 1.0 - np.power(b / lim, LIMIT_EXPONENT)
+        above = 1.0 - np.power((2.0 * lim - b) / lim, LIMIT_EXPONENT)
+    coefficient = np.where(b >= 2.0 * lim, 1.0, np.where(b <= lim, below, above))
+    return np.where(np.isnan(limit) | np.isnan(base), 1.0, coefficient)
+
+
 def status_of(value: FloatArray, achieved: BoolArray, cut: Thresholds) -> CodeArray:
     """Open SDG's `get_progress_status`."""
     choices = [achieved, value >= cut.high, value >= cut.med, value >= cut.low, value < cut.low]
@@ -121,22 +140,31 @@ def score_with_target(value: FloatArray, cut: Thresholds) -> FloatArray:
     return np.where(value >= cut.med, upper, np.where(value < cut.med, lower, np.nan))
 
 
-def score_without_target(value: FloatArray, cut: Thresholds) -> FloatArray:
+def score_without_target(
+    value: FloatArray, cut: Thresholds, reduced: Thresholds | None = None
+) -> FloatArray:
     """Score for the no-target method: low -> -2.5, med -> 0, high -> +2.5, capped at +-5.
 
     With the default thresholds 0.015 / 0.005 / 0 these are Open SDG's 125 v - 2.5,
-    500 v - 2.5, 250 v - 1.25 and 500 v - 5 exactly.
+    500 v - 2.5, 250 v - 1.25 and 500 v - 5 exactly. Near a limit the lines above `low` run
+    through the `reduced` thresholds (Open SDG's v / coefficient); the line below `low` keeps
+    the unreduced slope, and a coefficient of 0 (the base is at the limit) scores +5.
     """
+    near = reduced or cut
     below = 2.5 / (2.0 * (cut.high - cut.med))
-    first = 2.5 / (cut.med - cut.low)
-    second = 2.5 / (cut.high - cut.med)
-    choices = [value < cut.low, value < cut.med, value < cut.high, value >= cut.high]
-    lines = [
-        np.maximum((value - cut.low) * below - 2.5, -5.0),
-        (value - cut.low) * first - 2.5,
-        (value - cut.med) * second,
-        np.minimum((value - cut.high) * first + 2.5, 5.0),
-    ]
+    with np.errstate(all="ignore"):
+        first = 2.5 / (near.med - near.low)
+        second = 2.5 / (near.high - near.med)
+    at_limit = np.asarray(near.high - near.low == 0)
+    choices = [value < near.low, at_limit, value < near.med, value < near.high, value >= near.high]
+    with np.errstate(all="ignore"):
+        lines = [
+            np.maximum((value - near.low) * below - 2.5, -5.0),
+            np.full_like(value, 5.0),
+            (value - near.low) * first - 2.5,
+            (value - near.med) * second,
+            np.minimum((value - near.high) * first + 2.5, 5.0),
+        ]
     return np.asarray(np.select(choices, lines, default=np.nan), dtype=np.float64)
 
 
@@ -151,16 +179,25 @@ def assess_statcan(
     targeted = has_target(batch)
     stand_in = np.where(batch.target == 0, ZERO_STANDIN, batch.target)
     achieved = targeted & meets(obs.x1, replace(batch, target=stand_in))
+    # a limit only applies without a target (Open SDG ignores it when a target is given)
+    coefficient = limit_coefficient(numbers["x0"], np.where(targeted, np.nan, batch.limit))
+    reduced = without_target.scaled(coefficient)
     status = np.where(
         targeted,
         status_of(value, achieved, with_target),
-        status_of(value, achieved, without_target),
+        status_of(value, achieved, reduced),
     )
     with np.errstate(all="ignore"):
         score = np.where(
             targeted,
             score_with_target(value, with_target),
-            score_without_target(value, without_target),
+            score_without_target(value, without_target, reduced),
         )
     score = np.where(achieved, 5.0, score)
-    return {"status": status.astype(np.int8), "score": score, **numbers}
+    limited = ~targeted & ~np.isnan(batch.limit)
+    return {
+        "status": status.astype(np.int8),
+        "score": score,
+        "limit_coefficient": np.where(limited, coefficient, np.nan),
+        **numbers,
+    }
