@@ -265,5 +265,6 @@ def test_a_base_value_at_the_limit_counts_any_non_negative_growth_as_substantial
         "substantial_progress", 5)  # fmt: skip
     # with a target, the limit is ignored (as Open SDG does)
     targeted = assess_series({2015: 90.0, 2020: 91.0}, method="statcan", direction="increase",
-                             base_year=2015, target=95.0, target_year=2030, limit=100.0)  # fmt: skip
+                             base_year=2015, target=95.0, target_year=2030,
+                             limit=100.0)  # fmt: skip
     assert "limit_coefficient" not in targeted.numbers

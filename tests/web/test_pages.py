@@ -155,7 +155,9 @@ def test_currency_unit_before_the_number_in_english_only(client) -> None:
         if "indicators" in page:  # the chart's text summary too
             assert re.search(r"Latest value HK\$[\d,]+ for \d{4}", html)
     zh = client.get("/zh-hant/indicators/1.2/").text
-    assert re.search(r'data-latest="1.2">[\d,]+</strong> 港元', zh)
+    assert re.search(r'data-latest="1.2">[\d,]+</strong>港元', zh)
+    percent = client.get("/en/indicators/1.3/").text  # a % unit is written without a space
+    assert re.search(r'data-latest="1.3">[\d,]+</strong>% \(private share\)', percent)
     assert re.search(r"最新數值為\d{4}年的[\d,]+港元", zh)
 
 

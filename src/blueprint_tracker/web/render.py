@@ -13,7 +13,7 @@ from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from blueprint_tracker.domain.text import unit_first
+from blueprint_tracker.domain.text import unit_first, with_unit
 from blueprint_tracker.i18n import SLUGS, html_lang, locale, translations
 from blueprint_tracker.web.charts import sparkline_svg
 from blueprint_tracker.web.labels import (
@@ -104,6 +104,7 @@ def environment(lang: str) -> Environment:
         sparkline=lambda values: Markup(sparkline_svg(values)),
         cmp=lambda value: COMPARATOR_SIGNS.get(value, value),
         unit_first=lambda unit: unit_first(unit, lang),
+        unit_gap=lambda unit: "" if with_unit("1", unit, lang) == f"1{unit}" else " ",
     )
     env.globals.update(
         lang=lang,
