@@ -21,7 +21,7 @@ from blueprint_tracker.config import Settings
 from blueprint_tracker.errors import ConfigError
 from blueprint_tracker.export import fonts
 from blueprint_tracker.export.report_pdf import write_pdf
-from blueprint_tracker.export.report_text import TEXT
+from blueprint_tracker.export.report_text import tr
 from blueprint_tracker.services.reports import most_behind
 from blueprint_tracker.services.status import status_report
 from blueprint_tracker.services.workspace import Workspace, open_workspace
@@ -103,7 +103,7 @@ def test_text_has_the_title_edition_and_every_indicator_name(
     for indicator in ws.plan.indicators:
         assert _squash(indicator.name.get(lang)) in text, indicator.id
     for key in ("summary", "methodology", "sources_annex"):
-        assert _squash(TEXT[key][0 if lang == "zh-Hant" else 1]) in text
+        assert _squash(tr(key, lang)) in text
 
 
 def _fonts(reader: PdfReader) -> Iterator[DictionaryObject]:

@@ -17,12 +17,21 @@ METHOD_MAP = [("templates/**.html", "jinja2"), ("**.py", "python")]
 OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}}
 
 
+EXPORT_DIR = Path(__file__).parent.parent / "export"
+#: the report's own words (``tr`` there takes a key, not a message, so only ``N_`` counts)
+EXPORT_MAP = [("report_text.py", "python")]
+
+
 def ui_strings() -> list[str]:
-    """Every message id marked for translation, in first-seen order."""
+    """Every message id marked for translation (web and report), in first-seen order."""
     seen: dict[str, None] = {}
-    found = extract_from_dir(
-        WEB_DIR, METHOD_MAP, OPTIONS, keywords=KEYWORDS, comment_tags=(), strip_comment_tags=True
-    )
+    found = [
+        *extract_from_dir(
+            WEB_DIR, METHOD_MAP, OPTIONS, keywords=KEYWORDS, comment_tags=(),
+            strip_comment_tags=True,
+        ),
+        *extract_from_dir(EXPORT_DIR, EXPORT_MAP, keywords={"N_": None}, comment_tags=()),
+    ]  # fmt: skip
     for _filename, _lineno, message, _comments, _context in found:
         if isinstance(message, str) and message:
             seen[message] = None
