@@ -22,6 +22,7 @@ from blueprint_tracker.errors import ConfigError
 from blueprint_tracker.export import fonts
 from blueprint_tracker.export.report_pdf import write_pdf
 from blueprint_tracker.export.report_text import tr
+from blueprint_tracker.services.pages import changes_since
 from blueprint_tracker.services.reports import most_behind
 from blueprint_tracker.services.status import status_report
 from blueprint_tracker.services.workspace import Workspace, open_workspace
@@ -104,6 +105,12 @@ def test_text_has_the_title_edition_and_every_indicator_name(
         assert _squash(indicator.name.get(lang)) in text, indicator.id
     for key in ("summary", "methodology", "sources_annex"):
         assert _squash(tr(key, lang)) in text
+    # what changed since the edition a quarter before: every status that moved is listed
+    changes = changes_since(ws, AS_OF)
+    assert _squash(tr("changes", lang, since=changes["since"])) in text
+    moved = changes["statuses"]["targets"] + changes["statuses"]["commitments"]
+    for item in moved:
+        assert _squash(item.get("commitment") or item["indicator"]) in text
 
 
 def _fonts(reader: PdfReader) -> Iterator[DictionaryObject]:

@@ -97,6 +97,26 @@ def _summary(doc: ReportDocument, data: dict[str, Any]) -> None:
     doc.heading(tr("overdue", lang), level=2)
     rows = [[c["id"], t(c["text"], lang), fmt.due(c, lang)] for c in data["overdue"]]
     _table_or_none(doc, ["id", "commitment", "due"], rows, (34, 110, 30))
+    _changes(doc, data["changes"])
+
+
+def _moved(code: str | None, lang: str) -> CellLike:
+    return Cell(fmt.status_word(code, lang), tone=fmt.status_tone(code)) if code else "—"
+
+
+def _changes(doc: ReportDocument, changes: dict[str, Any]) -> None:
+    """Statuses that moved since the edition a quarter before (targets, then commitments)."""
+    lang = doc.report_lang
+    doc.heading(tr("changes", lang, since=changes["since"]), level=2)
+    rows: list[list[CellLike]] = []
+    for item in changes["statuses"]["targets"]:
+        name = f"{item['indicator']} {t(item['name'], lang)}"
+        label = f"{name}, {tr('target_for', lang, year=item['year'])}"
+        rows.append([label, _moved(item["before"], lang), _moved(item["after"], lang)])
+    for item in changes["statuses"]["commitments"]:
+        label = f"{item['commitment']} {t(item['text'], lang)}"
+        rows.append([label, _moved(item["before"], lang), _moved(item["after"], lang)])
+    _table_or_none(doc, ["item", "before", "after"], rows, (114, 30, 30))
 
 
 def _table_or_none(

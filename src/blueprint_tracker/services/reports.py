@@ -16,6 +16,7 @@ from typing import Any
 from blueprint_tracker.compute.verdict import verdict
 from blueprint_tracker.domain.plan import Plan
 from blueprint_tracker.formats.observations_file import observation_record
+from blueprint_tracker.services.pages import changes_since
 from blueprint_tracker.services.plan_views import plan_tree
 from blueprint_tracker.services.sources import source_rows
 from blueprint_tracker.services.status import status_report
@@ -132,6 +133,7 @@ def report_data(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]:
         "overdue": overdue(status),
         "sections": _sections(ws, status),
         "sources": source_rows(ws, as_of),
+        "changes": changes_since(ws, as_of),
     }
 
 
