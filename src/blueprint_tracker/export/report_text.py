@@ -16,6 +16,7 @@ def N_(message: str) -> str:
 
 TEXT: dict[str, str] = {
     "report": N_("Progress report"),
+    "about": N_("About this workbook"),
     "edition": N_("Edition"),
     "as_of_note": N_("This report uses only figures and evidence released on or before %(date)s."),
     "today_note": N_("This report uses every figure and all evidence released by %(date)s."),

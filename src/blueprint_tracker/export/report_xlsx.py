@@ -80,7 +80,7 @@ def _sheet(book: Workbook, sheet: Sheet, rows: list[dict[str, Any]], lang: str) 
 
 
 def _about(book: Workbook, data: dict[str, Any], lang: str) -> None:
-    ws = book.create_sheet("關於" if lang == "zh-Hant" else "About")
+    ws = book.create_sheet(tr("about", lang))
     plan = data["plan"]
     note = "as_of_note" if data["as_of"] else "today_note"
     rows: list[tuple[str, Any]] = [

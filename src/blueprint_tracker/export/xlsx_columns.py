@@ -1,4 +1,5 @@
-"""The workbook's sheets and columns: which field, its heading in each language, its cell type.
+"""The workbook's sheets and columns: which field, its heading (English message ids, translated
+through the Babel catalogues), its cell type.
 
 A key ending in ``@`` is a bilingual text: the column holds the chosen language
 (``name@`` reads ``name_zh_hant`` or ``name_en``). Kinds: ``text``, ``int``, ``number``,
@@ -10,201 +11,197 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from blueprint_tracker import i18n
+
+
+def N_(message: str) -> str:
+    """Mark a heading for extraction (translated through the Babel catalogues when used)."""
+    return message
+
 
 @dataclass(frozen=True)
 class Column:
     key: str
-    zh: str
-    en: str
+    en: str  # the English heading, a message id of the catalogues
     kind: str = "text"
     width: float = 14
 
     def heading(self, lang: str) -> str:
-        return self.zh if lang == "zh-Hant" else self.en
+        return i18n.gettext(lang, self.en)
 
 
 @dataclass(frozen=True)
 class Sheet:
     table: str  # the key in the tables the workbook is written from
-    zh: str
-    en: str
+    en: str  # the English title, a message id of the catalogues
     columns: tuple[Column, ...]
 
     def title(self, lang: str) -> str:
-        return self.zh if lang == "zh-Hant" else self.en
+        return i18n.gettext(lang, self.en)
 
 
 C = Column
 
-METHOD_STATUS = tuple(
-    C(f"status_{m}", f"{zh}狀況", f"{en} status", "status", 20)
-    for m, zh, en in (
-        ("eurostat", "歐盟統計局方法", "Eurostat"),
-        ("statcan", "Open SDG 方法", "Open SDG"),
-        ("escap", "亞太經社會方法", "ESCAP"),
-        ("trend", "趨勢預測", "Trend"),
-    )
+METHOD_STATUS = (
+    C("status_eurostat", N_("Eurostat status"), "status", 20),
+    C("status_statcan", N_("Open SDG status"), "status", 20),
+    C("status_escap", N_("ESCAP status"), "status", 20),
+    C("status_trend", N_("Trend status"), "status", 20),
 )
 
 INDICATORS = Sheet(
     "milestones",
-    "指標",
-    "Indicators",
+    N_("Indicators"),
     (
-        C("indicator", "指標編號", "Indicator", width=9),
-        C("name@", "指標名稱", "Name", width=44),
-        C("unit@", "單位", "Unit", width=12),
-        C("direction", "方向", "Direction", "direction", 12),
-        C("latest_year", "最新年份", "Latest year", "int", 10),
-        C("latest_value", "最新數值", "Latest value", "number", 14),
-        C("latest_released", "公布日期", "Released", "date", 12),
-        C("stale", "數據過期", "Stale", "bool", 8),
-        C("milestone_year", "目標年份", "Target year", "int", 10),
-        C("comparator", "比較", "Comparator", width=8),
-        C("target", "目標值", "Target", "number", 12),
+        C("indicator", N_("Indicator ID"), width=9),
+        C("name@", N_("Name"), width=44),
+        C("unit@", N_("Unit"), width=12),
+        C("direction", N_("Direction"), "direction", 12),
+        C("latest_year", N_("Latest year"), "int", 10),
+        C("latest_value", N_("Latest value"), "number", 14),
+        C("latest_released", N_("Released"), "date", 12),
+        C("stale", N_("Stale"), "bool", 8),
+        C("milestone_year", N_("Target year"), "int", 10),
+        C("comparator", N_("Comparator"), width=8),
+        C("target", N_("Target value"), "number", 12),
         *METHOD_STATUS,
-        C("headline_status", "主要方法狀況代碼", "Headline status code", width=20),
-        C("disagree", "各方法結論不同", "Methods disagree", "bool", 10),
-        C("required_cagr_from_latest", "所需年均增長", "Required annual growth", "percent", 12),
-        C("cagr_actual", "至今年均增長", "Annual growth so far", "percent", 12),
-        C("required_slope_from_latest", "所需每年增加", "Required yearly change", "number", 12),
-        C("slope_actual", "至今每年增加", "Yearly change so far", "number", 12),
+        C("headline_status", N_("Headline status code"), width=20),
+        C("disagree", N_("Methods disagree"), "bool", 10),
+        C("required_cagr_from_latest", N_("Required annual growth"), "percent", 12),
+        C("cagr_actual", N_("Annual growth so far"), "percent", 12),
+        C("required_slope_from_latest", N_("Required yearly change"), "number", 12),
+        C("slope_actual", N_("Yearly change so far"), "number", 12),
     ),
 )
 
 OBSERVATIONS = Sheet(
     "observations",
-    "數據及來源",
-    "Observations",
+    N_("Observations"),
     (
-        C("series", "數列", "Series", width=22),
-        C("period", "期間", "Period", width=9),
-        C("value", "數值", "Value", "number", 14),
-        C("unit", "單位", "Unit", width=12),
-        C("flags", "標記", "Flags", "flags", 14),
-        C("source_agency", "來源機構", "Source agency", width=28),
-        C("source_title", "刊物", "Source title", width=48),
-        C("source_url", "網址", "Source URL", "url", 40),
-        C("source_table", "表", "Table", width=12),
-        C("release_date", "公布日期", "Release date", "date", 12),
-        C("note", "備註", "Note", width=60),
+        C("series", N_("Series"), width=22),
+        C("period", N_("Period"), width=9),
+        C("value", N_("Value"), "number", 14),
+        C("unit", N_("Unit"), width=12),
+        C("flags", N_("Flags"), "flags", 14),
+        C("source_agency", N_("Source agency"), width=28),
+        C("source_title", N_("Source title"), width=48),
+        C("source_url", N_("Source URL"), "url", 40),
+        C("source_table", N_("Table"), width=12),
+        C("release_date", N_("Release date"), "date", 12),
+        C("note", N_("Note"), width=60),
     ),
 )
 
 NUMBER_COLUMNS = (
-    C("t0", "起始年", "t0", "int", 7),
-    C("t1", "最新年", "t1", "int", 7),
-    C("base_year", "基準年", "Base year", "int", 8),
-    C("x0", "起始值", "x0", "number", 12),
-    C("x1", "最新值", "x1", "number", 12),
-    C("cagr_actual", "實際年均增長", "Actual CAGR", "percent", 11),
-    C("cagr_required", "所需年均增長", "Required CAGR", "percent", 11),
-    C("ratio", "比率", "Ratio", "number", 9),
-    C("slope_actual", "實際每年變化", "Actual slope", "number", 11),
-    C("slope_required", "所需每年變化", "Required slope", "number", 11),
-    C("score", "分數", "Score", "number", 9),
-    C("progress_value", "進度值", "Progress value", "number", 10),
-    C("projection", "推算值", "Projection", "number", 12),
-    C("anticipated_progress", "預期進展", "Anticipated progress", "number", 11),
-    C("current_status", "目前進度", "Current status", "number", 10),
-    C("expected_fraction", "應有進度", "Expected fraction", "number", 10),
-    C("probability", "達標機率", "Probability", "percent", 10),
-    C("probability_bootstrap", "達標機率（重抽樣）", "Probability (bootstrap)", "percent", 12),
-    C("bootstrap_rates", "重抽樣增長率數目", "Bootstrap rates", "number", 10),
-    C("bootstrap_draws", "重抽樣次數", "Bootstrap draws", "number", 10),
-    C("interval80_low", "80%區間下限", "80% low", "number", 11),
-    C("interval80_high", "80%區間上限", "80% high", "number", 11),
-    C("interval95_low", "95%區間下限", "95% low", "number", 11),
-    C("interval95_high", "95%區間上限", "95% high", "number", 11),
-    C("final_value", "最終數值", "Final value", "number", 11),
-    C("required_cagr_from_latest", "由最新起所需年均增長", "Required CAGR from latest", "percent"),
-    C("required_slope_from_latest", "由最新起所需每年變化", "Required slope from latest", "number"),
-    C("fallback", "替代計算", "Fallback", width=9),
-    C("trend_flag", "趨勢標記", "Trend flag", width=12),
-    C("milestone_passed", "目標年份已過", "Milestone passed", "bool", 10),
-    C("ahead_of_schedule", "進度超前", "Ahead of schedule", "bool", 10),
+    C("t0", N_("t0"), "int", 7),
+    C("t1", N_("t1"), "int", 7),
+    C("base_year", N_("Base year"), "int", 8),
+    C("x0", N_("x0"), "number", 12),
+    C("x1", N_("x1"), "number", 12),
+    C("cagr_actual", N_("Actual CAGR"), "percent", 11),
+    C("cagr_required", N_("Required CAGR"), "percent", 11),
+    C("ratio", N_("Ratio"), "number", 9),
+    C("slope_actual", N_("Actual slope"), "number", 11),
+    C("slope_required", N_("Required slope"), "number", 11),
+    C("score", N_("Score"), "number", 9),
+    C("progress_value", N_("Progress value"), "number", 10),
+    C("projection", N_("Projection"), "number", 12),
+    C("anticipated_progress", N_("Anticipated progress"), "number", 11),
+    C("current_status", N_("Current status"), "number", 10),
+    C("expected_fraction", N_("Expected fraction"), "number", 10),
+    C("probability", N_("Probability"), "percent", 10),
+    C("probability_bootstrap", N_("Probability (bootstrap)"), "percent", 12),
+    C("bootstrap_rates", N_("Bootstrap rates"), "number", 10),
+    C("bootstrap_draws", N_("Bootstrap draws"), "number", 10),
+    C("interval80_low", N_("80% low"), "number", 11),
+    C("interval80_high", N_("80% high"), "number", 11),
+    C("interval95_low", N_("95% low"), "number", 11),
+    C("interval95_high", N_("95% high"), "number", 11),
+    C("final_value", N_("Final value"), "number", 11),
+    C("required_cagr_from_latest", N_("Required CAGR from latest"), "percent"),
+    C("required_slope_from_latest", N_("Required slope from latest"), "number"),
+    C("fallback", N_("Fallback"), width=9),
+    C("trend_flag", N_("Trend flag"), width=12),
+    C("milestone_passed", N_("Milestone passed"), "bool", 10),
+    C("ahead_of_schedule", N_("Ahead of schedule"), "bool", 10),
 )
 
 ASSESSMENTS = Sheet(
     "assessments",
-    "評估",
-    "Assessments",
+    N_("Assessments"),
     (
-        C("indicator", "指標編號", "Indicator", width=9),
-        C("milestone_year", "目標年份", "Target year", "int", 10),
-        C("comparator", "比較", "Comparator", width=8),
-        C("target", "目標值", "Target", "number", 12),
-        C("method", "方法", "Method", width=10),
-        C("headline", "主要方法", "Headline method", "bool", 9),
-        C("status", "狀況代碼", "Status code", width=22),
-        C("status", "狀況", "Status", "status", 20),
-        C("verdict", "類別", "Verdict", width=9),
-        C("disagree", "各方法結論不同", "Methods disagree", "bool", 10),
-        C("explanation@", "說明", "Explanation", width=80),
+        C("indicator", N_("Indicator ID"), width=9),
+        C("milestone_year", N_("Target year"), "int", 10),
+        C("comparator", N_("Comparator"), width=8),
+        C("target", N_("Target value"), "number", 12),
+        C("method", N_("Method"), width=10),
+        C("headline", N_("Headline method"), "bool", 9),
+        C("status", N_("Status code"), width=22),
+        C("status", N_("Status"), "status", 20),
+        C("verdict", N_("Verdict"), width=9),
+        C("disagree", N_("Methods disagree"), "bool", 10),
+        C("explanation@", N_("Explanation"), width=80),
         *NUMBER_COLUMNS,
     ),
 )
 
 COMMITMENTS = Sheet(
     "commitments",
-    "承諾",
-    "Commitments",
+    N_("Commitments"),
     (
-        C("id", "編號", "ID", width=26),
-        C("node", "計劃項目", "Plan item", width=14),
-        C("ref", "出處", "Reference", width=24),
-        C("text@", "承諾原文", "Commitment", width=70),
-        C("due", "期限", "Due", width=10),
-        C("due_precision", "期限精確度", "Due precision", width=10),
-        C("due_kind", "期限類別", "Due kind", width=8),
-        C("due_start", "期限開始", "Due period starts", "date", 12),
-        C("due_end", "期限結束", "Due period ends", "date", 12),
-        C("due_text@", "期限原文", "Due (wording)", width=24),
-        C("owner@", "負責機構", "Owner", width=28),
-        C("milestone_series", "目標數列", "Target series", width=16),
-        C("milestone_value", "目標值", "Target value", "number", 12),
-        C("milestone_comparator", "比較", "Comparator", width=8),
-        C("milestone_year", "目標年份", "Target year", "int", 10),
-        C("status", "狀況代碼", "Status code", width=14),
-        C("status", "狀況", "Status", "status", 16),
-        C("evidence_count", "證據數目", "Evidence items", "int", 9),
-        C("deciding_evidence", "決定狀況的證據", "Deciding evidence", width=10),
+        C("id", N_("ID"), width=26),
+        C("node", N_("Plan item"), width=14),
+        C("ref", N_("Reference"), width=24),
+        C("text@", N_("Commitment (wording)"), width=70),
+        C("due", N_("Due"), width=10),
+        C("due_precision", N_("Due precision"), width=10),
+        C("due_kind", N_("Due kind"), width=8),
+        C("due_start", N_("Due period starts"), "date", 12),
+        C("due_end", N_("Due period ends"), "date", 12),
+        C("due_text@", N_("Due (wording)"), width=24),
+        C("owner@", N_("Owner"), width=28),
+        C("milestone_series", N_("Target series"), width=16),
+        C("milestone_value", N_("Target value"), "number", 12),
+        C("milestone_comparator", N_("Comparator"), width=8),
+        C("milestone_year", N_("Target year"), "int", 10),
+        C("status", N_("Status code"), width=14),
+        C("status", N_("Status"), "status", 16),
+        C("evidence_count", N_("Evidence items"), "int", 9),
+        C("deciding_evidence", N_("Deciding evidence"), width=10),
     ),
 )
 
 EVIDENCE = Sheet(
     "evidence",
-    "證據",
-    "Evidence",
+    N_("Evidence"),
     (
-        C("commitment", "承諾編號", "Commitment", width=26),
-        C("number", "序號", "No.", "int", 6),
-        C("date", "日期", "Date", width=12),
-        C("outcome", "結果", "Outcome", "outcome", 12),
-        C("summary@", "摘要", "Summary", width=80),
-        C("source_agency", "來源機構", "Source agency", width=28),
-        C("source_title", "來源", "Source title", width=40),
-        C("source_url", "網址", "Source URL", "url", 40),
-        C("release_date", "公布日期", "Release date", "date", 12),
-        C("flags", "標記", "Flags", "flags", 12),
-        C("deciding", "決定狀況", "Decides the status", "bool", 10),
+        C("commitment", N_("Commitment ID"), width=26),
+        C("number", N_("No."), "int", 6),
+        C("date", N_("Date"), width=12),
+        C("outcome", N_("Outcome"), "outcome", 12),
+        C("summary@", N_("Summary"), width=80),
+        C("source_agency", N_("Source agency"), width=28),
+        C("source_title", N_("Source title"), width=40),
+        C("source_url", N_("Source URL"), "url", 40),
+        C("release_date", N_("Release date"), "date", 12),
+        C("flags", N_("Flags"), "flags", 12),
+        C("deciding", N_("Decides the status"), "bool", 10),
     ),
 )
 
 SOURCES = Sheet(
     "sources",
-    "來源",
-    "Sources",
+    N_("Sources"),
     (
-        C("agency", "機構", "Agency", width=28),
-        C("title", "刊物", "Title", width=56),
-        C("url", "網址", "URL", "url", 40),
-        C("tables", "表", "Tables", width=14),
-        C("series", "數列", "Series", width=30),
-        C("figures", "數字數目", "Figures", "int", 9),
-        C("third_party", "第三方", "Third party", "bool", 9),
-        C("first_release", "最早公布", "First release", "date", 12),
-        C("last_release", "最近公布", "Last release", "date", 12),
+        C("agency", N_("Agency"), width=28),
+        C("title", N_("Title"), width=56),
+        C("url", N_("URL"), "url", 40),
+        C("tables", N_("Tables"), width=14),
+        C("series", N_("Series"), width=30),
+        C("figures", N_("Figures"), "int", 9),
+        C("third_party", N_("Third party"), "bool", 9),
+        C("first_release", N_("First release"), "date", 12),
+        C("last_release", N_("Last release"), "date", 12),
     ),
 )
 

@@ -18,8 +18,8 @@ OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gett
 
 
 EXPORT_DIR = Path(__file__).parent.parent / "export"
-#: the report's own words (``tr`` there takes a key, not a message, so only ``N_`` counts)
-EXPORT_MAP = [("report_text.py", "python")]
+#: the report's and the workbook's own words (``tr`` there takes a key, so only ``N_`` counts)
+EXPORT_MAP = [("report_text.py", "python"), ("xlsx_columns.py", "python")]
 
 
 def ui_strings() -> list[str]:
