@@ -105,3 +105,21 @@ def test_as_of_edition(tmp_path: Path, data_dir: Path) -> None:
     assert 'data-edition="2023-06-30"' in html
     old = json.loads((tmp_path / "old/api/v1/indicators/1.1.json").read_text(encoding="utf-8"))
     assert old["indicator"]["latest"]["released"] <= "2023-06-30"
+
+
+def test_the_updates_feeds_are_valid_atom_with_working_links(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    for slug, lang in (("en", "en"), ("zh-hant", "zh-Hant-HK")):
+        path = site / slug / "feed.xml"
+        root = ET.fromstring(path.read_text(encoding="utf-8"))
+        assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+        assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+        entries = root.findall("a:entry", atom)
+        ids = [e.findtext("a:id", namespaces=atom) for e in entries]
+        assert entries and len(set(ids)) == len(ids)
+        for entry in entries:
+            href = entry.find("a:link", atom).get("href")  # type: ignore[union-attr]
+            target = (path.parent / urlsplit(href).path).resolve()
+            assert target.exists() and target.name == "index.html", href

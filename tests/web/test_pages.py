@@ -171,3 +171,23 @@ def test_overview_lists_what_changed_between_two_editions(client) -> None:
     assert "2025年目標" in zh and "與前一季版本" in zh
     revised = client.get("/en/?as_of=2020-12-25").text
     assert "revised value 0.84 for 2017 (was 0.80)" in revised
+
+
+def test_the_updates_feed_is_atom_in_each_language_and_its_links_work(client) -> None:
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urljoin
+
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    overview = client.get("/en/").text
+    assert 'type="application/atom+xml"' in overview and 'href="feed.xml"' in overview
+    for slug, word in (("en", "Commitment"), ("zh-hant", "承諾")):
+        response = client.get(f"/{slug}/feed.xml?as_of=2026-03-31")
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("application/atom+xml")
+        root = ET.fromstring(response.text)
+        entries = root.findall("a:entry", atom)
+        titles = [e.findtext("a:title", namespaces=atom) or "" for e in entries]
+        assert any(t.startswith(f"{word} ") for t in titles)
+        for entry in entries[:5]:
+            href = entry.find("a:link", atom).get("href")
+            assert client.get(urljoin(f"/{slug}/feed.xml", href)).status_code == 200, href

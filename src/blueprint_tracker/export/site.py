@@ -17,11 +17,13 @@ from typing import Any
 
 from blueprint_tracker.export.publications import NAMES, write_publications
 from blueprint_tracker.services import pages
+from blueprint_tracker.services.feed import updates
 from blueprint_tracker.services.workspace import Workspace
 from blueprint_tracker.web import downloads, views
 from blueprint_tracker.web.assets import STATIC_DIR, VEGA_BUNDLE, vega_bundle
+from blueprint_tracker.web.feed import atom_feed
 from blueprint_tracker.web.render import LANGS, environment
-from blueprint_tracker.web.urls import Linker, api_path, download_path, page_path
+from blueprint_tracker.web.urls import Linker, api_path, download_path, feed_path, page_path
 
 Progress = Callable[[int, int, str], None]
 
@@ -180,6 +182,8 @@ def build_site(
     data = collect(ws, as_of)
     renders = [item for lang in LANGS for item in html_pages(data, lang)]
     files = data_files(data, pages.observation_rows(ws, as_of))
+    feed = updates(ws, as_of)
+    files += [(feed_path(lang), atom_feed(feed, lang, static=True)) for lang in LANGS]
     total = len(renders) + len(files) + 2 + (len(NAMES) if publications else 0)
     done = 0
 

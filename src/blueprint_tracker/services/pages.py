@@ -238,7 +238,7 @@ def indicators_list(ws: Workspace, as_of: dt.date | None = None) -> dict[str, An
 # --- changes since the last edition ---------------------------------------------------------
 
 
-def _kind(previous: str | None, display: str) -> str:
+def change_kind(previous: str | None, display: str) -> str:
     """new (no value for that year before), revised (shown differently) or confirmed (a later
     release that leaves the shown value as it was)."""
     if previous is None:
@@ -267,7 +267,7 @@ def _released_figures(
                     "display": value["display"],
                     "released": value["released"],
                     "previous": previous,
-                    "kind": _kind(previous, value["display"]),
+                    "kind": change_kind(previous, value["display"]),
                 }
             )
     return sorted(figures, key=lambda f: f["released"], reverse=True)

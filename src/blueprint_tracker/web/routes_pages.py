@@ -14,10 +14,12 @@ from blueprint_tracker.errors import InputError, NotFoundError
 from blueprint_tracker.export import publications
 from blueprint_tracker.i18n import LANGUAGES
 from blueprint_tracker.services import pages
+from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web import downloads
 from blueprint_tracker.web.assets import cache_dir, vega_bundle
 from blueprint_tracker.web.auth import current_login
 from blueprint_tracker.web.cache import PageCache
+from blueprint_tracker.web.feed import atom_feed
 from blueprint_tracker.web.server_pages import server_parts
 from blueprint_tracker.web.urls import Linker, page_path
 from blueprint_tracker.web.views import (
@@ -189,6 +191,12 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
         lang, day = _lang(slug), parse_as_of(as_of)
         result = _cache(request).get("search", _search, q) if q else None
         return search_html(result, page_context(request, lang, "search", None, day))
+
+    @router.get("/{slug}/feed.xml")
+    def feed(request: Request, slug: str, as_of: Text = None) -> Response:
+        lang, day = _lang(slug), parse_as_of(as_of)
+        data = _cache(request).get("feed", updates, as_of=day)
+        return Response(atom_feed(data, lang), media_type="application/atom+xml; charset=utf-8")
 
     @router.get("/downloads/indicators/{indicator_id}.csv")
     def indicator_csv(request: Request, indicator_id: str, as_of: Text = None) -> Response:

@@ -34,6 +34,11 @@ def api_path(kind: str, arg: str | None = None, static: bool = False) -> str:
     return path + ".json" if static else path
 
 
+def feed_path(lang: str) -> str:
+    """The language's updates feed (Atom), e.g. ``en/feed.xml``."""
+    return f"{SLUGS[lang]}/feed.xml"
+
+
 def download_path(name: str) -> str:
     return f"downloads/{name}"
 
@@ -84,6 +89,9 @@ class Linker:
     def api(self, kind: str, arg: str | None = None) -> str:
         link = relative(self.current, api_path(kind, arg, self.static))
         return link if self.static else link + self._query()
+
+    def feed(self, lang: str | None = None) -> str:
+        return relative(self.current, feed_path(lang or self.lang))
 
     def download(self, name: str) -> str:
         link = relative(self.current, download_path(name))

@@ -1,0 +1,91 @@
+"""The updates feed as Atom (RFC 4287), one per language, at ``/{lang}/feed.xml``.
+
+Links are relative to the feed's own location, so the same document works from the server and
+from a static site (``static=True`` links to ``…/index.html``).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from blueprint_tracker import i18n
+from blueprint_tracker.i18n import SLUGS
+from blueprint_tracker.web.urls import page_path, relative
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    node = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    node.text = text
+    return node
+
+
+def _t(value: dict[str, Any] | None, lang: str) -> str:
+    return str((value or {}).get(lang) or (value or {}).get("zh-Hant") or "")
+
+
+def _sep(lang: str) -> str:
+    return "：" if lang == "zh-Hant" else ": "
+
+
+def _stamp(day: str) -> str:
+    return f"{day}T00:00:00Z"
+
+
+def _link(lang: str, name: str, arg: str | None, static: bool) -> str:
+    # the feed sits in the language's folder (en/feed.xml): links are relative to that folder
+    link = relative(page_path(lang, "overview"), page_path(lang, name, arg))
+    return link + "index.html" if static else link
+
+
+def _figure_title(entry: dict[str, Any], lang: str) -> str:
+    _ = i18n.translations(lang).gettext
+    values = {"value": entry["display"], "year": entry["year"], "previous": entry["previous"]}
+    if entry["change"] == "revised":
+        what = _("revised value %(value)s for %(year)s (was %(previous)s)") % values
+    elif entry["change"] == "confirmed":
+        what = _("value %(value)s for %(year)s unchanged by a later release") % values
+    else:
+        what = _("new value %(value)s for %(year)s") % values
+    return f"{entry['indicator']} {_t(entry['name'], lang)}{_sep(lang)}{what}"
+
+
+def _entry(feed: ET.Element, entry: dict[str, Any], lang: str, plan: str, static: bool) -> None:
+    _ = i18n.translations(lang).gettext
+    node = _add(feed, "entry")
+    _add(node, "id", f"urn:blueprint-tracker:{plan}:{SLUGS[lang]}:{entry['id']}")
+    _add(node, "updated", _stamp(entry["date"]))
+    if entry["kind"] == "figure":
+        title = _figure_title(entry, lang)
+        href = _link(lang, "indicator", entry["indicator"], static)
+        summary = title
+    else:
+        title = f"{_('Commitment')} {entry['commitment']}{_sep(lang)}{_t(entry['summary'], lang)}"
+        href = f"{_link(lang, 'commitments', None, static)}#{entry['commitment']}"
+        source = entry["source"]
+        summary = f"{_t(entry['text'], lang)} — {source['agency']}, {source['title']}"
+    _add(node, "title", title)
+    _add(node, "link", href=href)
+    _add(node, "summary", summary)
+
+
+def atom_feed(data: dict[str, Any], lang: str, static: bool = False) -> str:
+    """The feed document for ``services.feed.updates(...)`` in ``lang``."""
+    _ = i18n.translations(lang).gettext
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: i18n.html_lang(lang)})
+    _add(feed, "id", f"urn:blueprint-tracker:{data['plan']}:{SLUGS[lang]}:updates")
+    _add(feed, "title", f"{_t(data['title'], lang)} — {_('Updates')}")
+    subtitle = _("Figures and evidence released between %(since)s and %(until)s.")
+    _add(feed, "subtitle", subtitle % {"since": data["since"], "until": data["until"]})
+    entries = data["entries"]
+    _add(feed, "updated", _stamp(entries[0]["date"] if entries else data["until"]))
+    _add(_add(feed, "author"), "name", "Blueprint Tracker")
+    _add(feed, "link", rel="alternate", href=_link(lang, "overview", None, static))
+    for entry in entries:
+        _entry(feed, entry, lang, data["plan"], static)
+    body = ET.tostring(feed, encoding="unicode")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + body
