@@ -49,6 +49,7 @@ def test_json_and_downloads(site: Path) -> None:
     indicator = json.loads((site / "api/v1/indicators/1.1.json").read_text(encoding="utf-8"))
     assert indicator["indicator"]["id"] == "1.1"
     assert json.loads((site / "api/v1/plan.json").read_text(encoding="utf-8"))["nodes"]
+    assert "entries" in json.loads((site / "api/v1/updates.json").read_text(encoding="utf-8"))
     assert (site / "api/v1/nodes/s1.json").exists()
     assert (site / "downloads/observations.csv").read_text(encoding="utf-8").startswith("series,")
     assert (site / "downloads/indicators/1.1.csv").exists()

@@ -13,6 +13,7 @@ ENDPOINTS = [
     "/api/v1/commitments",
     "/api/v1/sources",
     "/api/v1/search?q=creative",
+    "/api/v1/updates",
 ]
 
 
@@ -153,3 +154,11 @@ def test_downloads(client) -> None:
     assert client.get("/downloads/observations.csv").text.startswith("series,period,value")
     assert client.get("/downloads/commitments.csv").status_code == 200
     assert client.get("/downloads/indicators/9.9.csv").status_code == 404
+
+
+def test_updates_are_the_feed_as_json_and_follow_as_of(client) -> None:
+    early = client.get("/api/v1/updates?as_of=2026-03-31").json()
+    assert (early["since"], early["until"]) == ("2025-03-31", "2026-03-31")
+    assert any(e.get("indicator") == "2.1" and e["year"] == 2025 for e in early["entries"])
+    before = client.get("/api/v1/updates?as_of=2026-01-25").json()
+    assert not any(e.get("indicator") == "2.1" and e["year"] == 2025 for e in before["entries"])

@@ -184,6 +184,7 @@ def build_site(
     files = data_files(data, pages.observation_rows(ws, as_of))
     feed = updates(ws, as_of)
     files += [(feed_path(lang), atom_feed(feed, lang, static=True)) for lang in LANGS]
+    files.append((api_path("updates", static=True), _json(feed)))
     total = len(renders) + len(files) + 2 + (len(NAMES) if publications else 0)
     done = 0
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from blueprint_tracker.errors import InputError
 from blueprint_tracker.services import pages
+from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.errors import ERROR_RESPONSES
 
@@ -69,6 +70,11 @@ def api_router() -> APIRouter:
     @router.get("/overview", summary="Overview: status counts, indicator cards, recent changes")
     def overview(request: Request, as_of: AsOf) -> dict[str, Any]:
         result: dict[str, Any] = _cache(request).get("overview", pages.overview_page, as_of=as_of)
+        return result
+
+    @router.get("/updates", summary="Figures and evidence released in the year before the date")
+    def updates_feed(request: Request, as_of: AsOf) -> dict[str, Any]:
+        result: dict[str, Any] = _cache(request).get("feed", updates, as_of=as_of)
         return result
 
     @router.get("/indicators", summary="Every indicator with its latest value and statuses")
