@@ -13,8 +13,8 @@ from pathlib import Path
 
 from blueprint_tracker.config import Settings
 from blueprint_tracker.export.site import build_site
+from blueprint_tracker.present.assets import vega_bundle
 from blueprint_tracker.services.workspace import open_workspace
-from blueprint_tracker.web.assets import vega_bundle
 
 
 def main() -> int:

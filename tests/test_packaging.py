@@ -1,4 +1,5 @@
-"""The wheel ships the bundled plan, its data and the migrations (package data)."""
+"""The wheel ships the bundled plan, its data, the migrations, the templates, static assets and
+content of the presentation layer, and the catalogues (package data)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,9 @@ def test_the_wheel_contains_the_plan_data_and_migrations(tmp_path: Path) -> None
         assert plan + name in names
     assert "blueprint_tracker/store/migrations/env.py" in names
     assert any(n.startswith("blueprint_tracker/store/migrations/versions/0001") for n in names)
+    present = "blueprint_tracker/present/"
+    for name in ("templates/base.html", "templates/indicator.html", "static/site.css",
+                 "static/site.js", "static/print.css", "content/methods.md",
+                 "content/methods.zh-Hant.md"):  # fmt: skip
+        assert present + name in names
+    assert "blueprint_tracker/i18n/locale/zh_Hant_HK/LC_MESSAGES/messages.po" in names

@@ -14,9 +14,9 @@ import pytest
 from frictionless import validate
 
 from blueprint_tracker.config import Settings
-from blueprint_tracker.export.datapackage import DESCRIPTOR, write_datapackage
-from blueprint_tracker.export.package_schema import RESOURCES
 from blueprint_tracker.formats.observations_file import COLUMNS, read_observations
+from blueprint_tracker.present.reports.datapackage import DESCRIPTOR, write_datapackage
+from blueprint_tracker.present.reports.package_schema import RESOURCES
 from blueprint_tracker.services.reports import open_tables
 from blueprint_tracker.services.status import status_report
 from blueprint_tracker.services.workspace import Workspace, file_sha256, open_workspace

@@ -19,9 +19,9 @@ from pypdf.generic import DictionaryObject
 
 from blueprint_tracker.config import Settings
 from blueprint_tracker.errors import ConfigError
-from blueprint_tracker.export import fonts
-from blueprint_tracker.export.report_pdf import write_pdf
-from blueprint_tracker.export.report_text import tr
+from blueprint_tracker.present.reports import fonts
+from blueprint_tracker.present.reports.report_pdf import write_pdf
+from blueprint_tracker.present.reports.report_text import tr
 from blueprint_tracker.services.pages import changes_since
 from blueprint_tracker.services.reports import most_behind
 from blueprint_tracker.services.status import status_report

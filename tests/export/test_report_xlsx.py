@@ -13,9 +13,14 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from blueprint_tracker.config import Settings
-from blueprint_tracker.export.report_format import status_word
-from blueprint_tracker.export.report_xlsx import write_xlsx
-from blueprint_tracker.export.xlsx_columns import ASSESSMENTS, INDICATORS, NUMBER_COLUMNS, SHEETS
+from blueprint_tracker.present.reports.report_format import status_word
+from blueprint_tracker.present.reports.report_xlsx import write_xlsx
+from blueprint_tracker.present.reports.xlsx_columns import (
+    ASSESSMENTS,
+    INDICATORS,
+    NUMBER_COLUMNS,
+    SHEETS,
+)
 from blueprint_tracker.services.status import status_report
 from blueprint_tracker.services.workspace import Workspace, open_workspace
 

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from blueprint_tracker.config import Settings
 from blueprint_tracker.domain.account import Role
-from blueprint_tracker.export.datapackage import write_datapackage
-from blueprint_tracker.export.report_xlsx import write_xlsx
+from blueprint_tracker.present.reports.datapackage import write_datapackage
+from blueprint_tracker.present.reports.report_xlsx import write_xlsx
 from blueprint_tracker.services import accounts, review
 from blueprint_tracker.services.workspace import Workspace, open_workspace
 

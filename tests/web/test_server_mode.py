@@ -434,7 +434,7 @@ def test_every_response_has_the_security_headers(app: Any) -> None:
 
 
 def test_pages_have_no_inline_script() -> None:
-    templates = Path(__file__).resolve().parents[2] / "src/blueprint_tracker/web/templates"
+    templates = Path(__file__).resolve().parents[2] / "src/blueprint_tracker/present/templates"
     for path in templates.glob("*.html"):
         for tag in re.findall(r"<script[^>]*>", path.read_text(encoding="utf-8")):
             assert "src=" in tag or 'type="application/json"' in tag, (path.name, tag)

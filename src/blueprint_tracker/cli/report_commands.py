@@ -32,7 +32,7 @@ def _format(value: str | None, output: Path) -> str:
 
 
 def _write_pdf(output: Path, lang: str, as_of: str | None) -> None:
-    from blueprint_tracker.export.report_pdf import write_pdf
+    from blueprint_tracker.present.reports.report_pdf import write_pdf
 
     ws = workspace()
     with Progress(console=error_console(), transient=True) as bar:
@@ -59,7 +59,7 @@ def report(
     if chosen == "pdf":
         _write_pdf(output, lang, as_of)
     else:
-        from blueprint_tracker.export.report_xlsx import write_xlsx
+        from blueprint_tracker.present.reports.report_xlsx import write_xlsx
 
         write_xlsx(workspace(), output, lang, parse_date(as_of))
     result = {"path": str(output), "format": chosen, "lang": lang, "bytes": output.stat().st_size}
@@ -79,7 +79,7 @@ def export(
     """Write the open data as a Frictionless data package (CSV files and datapackage.json)."""
     import json
 
-    from blueprint_tracker.export.datapackage import write_datapackage
+    from blueprint_tracker.present.reports.datapackage import write_datapackage
 
     path = write_datapackage(workspace(), directory, parse_date(as_of))
     resources = json.loads(path.read_text(encoding="utf-8"))["resources"]

@@ -1,1 +1,1 @@
-"""Exports: the static site (and later PDF and XLSX reports)."""
+"""Files: the static site (every page, its JSON and the downloads, from ``present``)."""

@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from blueprint_tracker.export.publications import NAMES, write_publications
+from blueprint_tracker.present import downloads, views
+from blueprint_tracker.present.assets import STATIC_DIR, VEGA_BUNDLE, vega_bundle
+from blueprint_tracker.present.feed import atom_feed
+from blueprint_tracker.present.render import LANGS, environment
+from blueprint_tracker.present.reports.publications import NAMES, write_publications
+from blueprint_tracker.present.urls import Linker, api_path, download_path, feed_path, page_path
 from blueprint_tracker.services import pages
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.services.workspace import Workspace
-from blueprint_tracker.web import downloads, views
-from blueprint_tracker.web.assets import STATIC_DIR, VEGA_BUNDLE, vega_bundle
-from blueprint_tracker.web.feed import atom_feed
-from blueprint_tracker.web.render import LANGS, environment
-from blueprint_tracker.web.urls import Linker, api_path, download_path, feed_path, page_path
 
 Progress = Callable[[int, int, str], None]
 

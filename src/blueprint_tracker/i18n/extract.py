@@ -1,4 +1,4 @@
-"""Find every UI string in the web templates and modules (used by the catalogue tests and by
+"""Find every UI string in the templates and modules of ``present`` and ``web`` (used by the catalogue tests and by
 ``python -m blueprint_tracker.i18n.extract`` to list the strings a catalogue still lacks)."""
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from babel.messages.pofile import read_po
 
 from blueprint_tracker.i18n import babel_locale, po_path
 
-WEB_DIR = Path(__file__).parent.parent / "web"
+PACKAGE_DIR = Path(__file__).parent.parent
+#: the reader-facing layer (templates, labels, views) and the server (forms, server pages)
+UI_DIRS = (PACKAGE_DIR / "present", PACKAGE_DIR / "web")
 KEYWORDS = {"_": None, "N_": None, "tr": None, "gettext": None}
-METHOD_MAP = [("templates/**.html", "jinja2"), ("**.py", "python")]
+METHOD_MAP = [("reports/**", "ignore"), ("templates/**.html", "jinja2"), ("**.py", "python")]
 OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}}
 
 
-EXPORT_DIR = Path(__file__).parent.parent / "export"
+REPORTS_DIR = PACKAGE_DIR / "present" / "reports"
 #: the report's and the workbook's own words (``tr`` there takes a key, so only ``N_`` counts)
 EXPORT_MAP = [("report_text.py", "python"), ("xlsx_columns.py", "python")]
 
@@ -26,11 +28,15 @@ def ui_strings() -> list[str]:
     """Every message id marked for translation (web and report), in first-seen order."""
     seen: dict[str, None] = {}
     found = [
-        *extract_from_dir(
-            WEB_DIR, METHOD_MAP, OPTIONS, keywords=KEYWORDS, comment_tags=(),
-            strip_comment_tags=True,
+        *(
+            item
+            for folder in UI_DIRS
+            for item in extract_from_dir(
+                folder, METHOD_MAP, OPTIONS, keywords=KEYWORDS, comment_tags=(),
+                strip_comment_tags=True,
+            )
         ),
-        *extract_from_dir(EXPORT_DIR, EXPORT_MAP, keywords={"N_": None}, comment_tags=()),
+        *extract_from_dir(REPORTS_DIR, EXPORT_MAP, keywords={"N_": None}, comment_tags=()),
     ]  # fmt: skip
     for _filename, _lineno, message, _comments, _context in found:
         if isinstance(message, str) and message:

@@ -1,5 +1,5 @@
 """The updates feed: every indicator figure and every piece of commitment evidence released in
-the year before the edition, newest first (rendered as Atom by ``web.feed``)."""
+the year before the edition, newest first (rendered as Atom by ``present.feed``)."""
 
 from __future__ import annotations
 

@@ -1,17 +1,13 @@
 """Page data for the web dashboard, the JSON API and the static site (plain, JSON-ready dicts).
 
-Each builder composes the existing services. Statuses come from ``services.status`` when that
-module is present; without it the pages carry ``None`` where a status would be.
+Each builder composes the existing services; statuses come from ``services.status``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +21,7 @@ from blueprint_tracker.services.indicators import (
 )
 from blueprint_tracker.services.lookup import show
 from blueprint_tracker.services.plan_views import plan_tree, text
+from blueprint_tracker.services.status import status_report as build_status_report
 from blueprint_tracker.services.workspace import Workspace
 
 CHANGES_WINDOW_DAYS = 91  # "since the last edition": editions are taken to be quarterly
@@ -35,33 +32,22 @@ def edition_date(as_of: dt.date | None) -> dt.date:
     return as_of or dt.date.today()
 
 
-def _status_function() -> Callable[..., dict[str, Any]] | None:
-    name = "blueprint_tracker.services.status"
-    if importlib.util.find_spec(name) is None:
-        return None
-    module = importlib.import_module(name)
-    return getattr(module, "status_report", None)
-
-
 _REPORTS: OrderedDict[tuple[Any, ...], dict[str, Any] | None] = OrderedDict()
 _REPORTS_LOCK = threading.Lock()
 _REPORTS_KEPT = 8
 
 
 def status_report(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any] | None:
-    """The assessment report, or None when no status service is installed.
+    """The assessment report.
 
     A report is reused for the same workspace, date and stored figures (a page shows several
     parts of one report, and a static build shows every part).
     """
-    function = _status_function()
-    if function is None:
-        return None
     key = (id(ws), str(ws.plan_dir), as_of, dt.date.today(), data_version(ws))
     with _REPORTS_LOCK:
         if key in _REPORTS:
             return _REPORTS[key]
-    report = function(ws, as_of)
+    report = build_status_report(ws, as_of)
     with _REPORTS_LOCK:
         _REPORTS[key] = report
         while len(_REPORTS) > _REPORTS_KEPT:

@@ -8,9 +8,9 @@ from fastapi.staticfiles import StaticFiles
 from blueprint_tracker import __version__
 from blueprint_tracker.config import Settings
 from blueprint_tracker.errors import ConfigError
+from blueprint_tracker.present.assets import STATIC_DIR
 from blueprint_tracker.services.plan_views import plan_tree
 from blueprint_tracker.services.workspace import Workspace, open_workspace
-from blueprint_tracker.web.assets import STATIC_DIR
 from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.errors import install_error_handlers
 from blueprint_tracker.web.routes_api import api_router

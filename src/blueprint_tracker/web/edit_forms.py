@@ -11,8 +11,8 @@ from typing import Any
 from blueprint_tracker.domain.change import ChangeKind
 from blueprint_tracker.domain.series import Observation
 from blueprint_tracker.errors import InputError, NotFoundError, Problem
+from blueprint_tracker.present.labels import FLAGS, N_, OUTCOMES
 from blueprint_tracker.services.workspace import Workspace
-from blueprint_tracker.web.labels import FLAGS, N_, OUTCOMES
 
 MAX_TEXT = 500
 MAX_LONG = 5000

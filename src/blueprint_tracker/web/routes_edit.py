@@ -16,6 +16,7 @@ from starlette.datastructures import FormData
 
 from blueprint_tracker.domain.account import Role
 from blueprint_tracker.errors import ConflictError, InputError, Problem
+from blueprint_tracker.present.labels import N_
 from blueprint_tracker.services import review
 from blueprint_tracker.services.review import EditRejectedError
 from blueprint_tracker.web.auth import check_csrf, require_role
@@ -28,7 +29,6 @@ from blueprint_tracker.web.edit_forms import (
     observation_spec,
     withdrawal_spec,
 )
-from blueprint_tracker.web.labels import N_
 from blueprint_tracker.web.server_pages import lang_of, render_page, server_context
 
 MAX_FORM_FIELDS = 40

@@ -11,18 +11,13 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from blueprint_tracker.errors import InputError, NotFoundError
-from blueprint_tracker.export import publications
 from blueprint_tracker.i18n import LANGUAGES
-from blueprint_tracker.services import pages
-from blueprint_tracker.services.feed import updates
-from blueprint_tracker.web import downloads
-from blueprint_tracker.web.assets import cache_dir, vega_bundle
-from blueprint_tracker.web.auth import current_login
-from blueprint_tracker.web.cache import PageCache
-from blueprint_tracker.web.feed import atom_feed
-from blueprint_tracker.web.server_pages import server_parts
-from blueprint_tracker.web.urls import Linker, page_path
-from blueprint_tracker.web.views import (
+from blueprint_tracker.present import downloads
+from blueprint_tracker.present.assets import cache_dir, vega_bundle
+from blueprint_tracker.present.feed import atom_feed
+from blueprint_tracker.present.reports import publications
+from blueprint_tracker.present.urls import Linker, page_path
+from blueprint_tracker.present.views import (
     PageContext,
     commitments_html,
     data_html,
@@ -33,6 +28,12 @@ from blueprint_tracker.web.views import (
     plan_html,
     search_html,
 )
+from blueprint_tracker.services import pages
+from blueprint_tracker.services.feed import updates
+from blueprint_tracker.web.auth import current_login
+from blueprint_tracker.web.cache import PageCache
+from blueprint_tracker.web.responses import csv_response
+from blueprint_tracker.web.server_pages import server_parts
 
 Text = Annotated[str | None, Query(max_length=300)]
 
@@ -202,18 +203,18 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
     def indicator_csv(request: Request, indicator_id: str, as_of: Text = None) -> Response:
         day = parse_as_of(as_of)
         data = _cache(request).get("indicator", pages.indicator_page, indicator_id, as_of=day)
-        return downloads.csv_response(downloads.indicator_csv(data), f"indicator-{indicator_id}")
+        return csv_response(downloads.indicator_csv(data), f"indicator-{indicator_id}")
 
     @router.get("/downloads/observations.csv")
     def observations_csv(request: Request, as_of: Text = None) -> Response:
         rows = _cache(request).get("observations", pages.observation_rows, as_of=parse_as_of(as_of))
-        return downloads.csv_response(downloads.observations_csv(rows), "observations")
+        return csv_response(downloads.observations_csv(rows), "observations")
 
     @router.get("/downloads/commitments.csv")
     def commitments_csv(request: Request, as_of: Text = None) -> Response:
         keep = pages.CommitmentFilter()
         data = _cache(request).get("commitments", _commitments, keep, as_of=parse_as_of(as_of))
-        return downloads.csv_response(downloads.commitments_csv(data), "commitments")
+        return csv_response(downloads.commitments_csv(data), "commitments")
 
     @router.get("/downloads/{name}")
     def publication(request: Request, name: str, as_of: Text = None) -> Response:

@@ -18,7 +18,7 @@ from blueprint_tracker.services.review import EditRejectedError
 from blueprint_tracker.services.workspace import Workspace
 from blueprint_tracker.web.audit_view import side_by_side
 from blueprint_tracker.web.auth import check_csrf, require_role
-from blueprint_tracker.web.downloads import csv_response
+from blueprint_tracker.web.responses import csv_response
 from blueprint_tracker.web.server_pages import render_page, server_context
 
 Comment = Annotated[str, Form(max_length=2000)]

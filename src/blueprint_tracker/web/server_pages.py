@@ -10,6 +10,10 @@ from fastapi import HTTPException, Request
 
 from blueprint_tracker.domain.account import Role
 from blueprint_tracker.i18n import LANGUAGES
+from blueprint_tracker.present.labels import N_
+from blueprint_tracker.present.render import render
+from blueprint_tracker.present.urls import Linker
+from blueprint_tracker.present.views import PAGE_TITLES, PageContext
 from blueprint_tracker.web.audit_view import (
     commitment_trail,
     indicator_series,
@@ -17,10 +21,6 @@ from blueprint_tracker.web.audit_view import (
     side_by_side,
 )
 from blueprint_tracker.web.auth import current_account, server_mode
-from blueprint_tracker.web.labels import N_
-from blueprint_tracker.web.render import render
-from blueprint_tracker.web.urls import Linker
-from blueprint_tracker.web.views import PAGE_TITLES, PageContext
 
 #: coded words shown in server pages (roles, kinds of change, statuses, audit actions)
 WORDS = (

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from blueprint_tracker.domain.text import with_unit
-from blueprint_tracker.web.labels import COMPARATOR_SIGNS
+from blueprint_tracker.present.labels import COMPARATOR_SIGNS
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 OBSERVED, TARGET, PROJECTION = "observed", "target", "projection"

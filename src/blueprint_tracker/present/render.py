@@ -15,8 +15,8 @@ from markupsafe import Markup
 
 from blueprint_tracker.domain.text import unit_first, with_unit
 from blueprint_tracker.i18n import SLUGS, html_lang, locale, translations
-from blueprint_tracker.web.charts import sparkline_svg
-from blueprint_tracker.web.labels import (
+from blueprint_tracker.present.charts import sparkline_svg
+from blueprint_tracker.present.labels import (
     COMPARATOR_SIGNS,
     FLAGS,
     KINDS,
@@ -25,8 +25,8 @@ from blueprint_tracker.web.labels import (
     OUTCOMES,
     status_label,
 )
-from blueprint_tracker.web.markdown import render_markdown
-from blueprint_tracker.web.urls import NAV_PAGES, Linker
+from blueprint_tracker.present.markdown import render_markdown
+from blueprint_tracker.present.urls import NAV_PAGES, Linker
 
 TEMPLATES = Path(__file__).parent / "templates"
 LANGS = ("zh-Hant", "en")

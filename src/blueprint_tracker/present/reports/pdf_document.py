@@ -11,8 +11,8 @@ from fpdf import FPDF
 from fpdf.enums import Align, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace as Style
 
-from blueprint_tracker.export.fonts import find_cjk_font
-from blueprint_tracker.export.report_text import tr
+from blueprint_tracker.present.reports.fonts import find_cjk_font
+from blueprint_tracker.present.reports.report_text import tr
 
 FAMILY = "report-cjk"
 KEEP_WITH_NEXT_MM = 35  # a heading starts a new page unless this much room is left below it

@@ -11,7 +11,7 @@ from typing import Any
 
 from blueprint_tracker import i18n
 from blueprint_tracker.i18n import SLUGS
-from blueprint_tracker.web.urls import page_path, relative
+from blueprint_tracker.present.urls import page_path, relative
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

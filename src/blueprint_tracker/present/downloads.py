@@ -7,8 +7,6 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from fastapi.responses import Response
-
 from blueprint_tracker.formats.observations_file import COLUMNS
 
 
@@ -100,11 +98,3 @@ def commitments_csv(page: dict[str, Any]) -> str:
             ]
         )
     return _csv(header, rows)
-
-
-def csv_response(body: str, name: str) -> Response:
-    return Response(
-        body,
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-    )

@@ -6,8 +6,8 @@ from typing import Any
 
 from blueprint_tracker import i18n
 from blueprint_tracker.domain.text import with_unit
-from blueprint_tracker.export.report_text import t, tr
-from blueprint_tracker.web import labels
+from blueprint_tracker.present import labels
+from blueprint_tracker.present.reports.report_text import t, tr
 
 SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}
 

@@ -13,7 +13,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from blueprint_tracker.export.package_schema import RESOURCES, Resource, schema
+from blueprint_tracker.present.reports.package_schema import RESOURCES, Resource, schema
 from blueprint_tracker.services.reports import edition, open_tables
 from blueprint_tracker.services.workspace import Workspace
 

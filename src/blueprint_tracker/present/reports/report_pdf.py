@@ -17,10 +17,10 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.outline import OutlineSection
 
-from blueprint_tracker.export import report_format as fmt
-from blueprint_tracker.export.pdf_document import FAMILY, Cell, CellLike, ReportDocument
-from blueprint_tracker.export.pdf_indicator import indicator_pages
-from blueprint_tracker.export.report_text import GENERAL_NOTES, METHOD_NOTES, pick, t, tr
+from blueprint_tracker.present.reports import report_format as fmt
+from blueprint_tracker.present.reports.pdf_document import FAMILY, Cell, CellLike, ReportDocument
+from blueprint_tracker.present.reports.pdf_indicator import indicator_pages
+from blueprint_tracker.present.reports.report_text import GENERAL_NOTES, METHOD_NOTES, pick, t, tr
 from blueprint_tracker.services.pages import indicator_page
 from blueprint_tracker.services.reports import report_data
 from blueprint_tracker.services.workspace import Workspace

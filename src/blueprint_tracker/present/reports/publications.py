@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from blueprint_tracker.errors import NotFoundError
-from blueprint_tracker.export.datapackage import write_datapackage
-from blueprint_tracker.export.report_pdf import write_pdf
-from blueprint_tracker.export.report_xlsx import write_xlsx
+from blueprint_tracker.present.reports.datapackage import write_datapackage
+from blueprint_tracker.present.reports.report_pdf import write_pdf
+from blueprint_tracker.present.reports.report_xlsx import write_xlsx
 from blueprint_tracker.services.pages import data_version
 from blueprint_tracker.services.workspace import Workspace
 

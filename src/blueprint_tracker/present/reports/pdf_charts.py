@@ -7,8 +7,8 @@ import functools
 from typing import Any
 
 from blueprint_tracker import i18n
-from blueprint_tracker.export.fonts import FontFace
-from blueprint_tracker.web.charts import indicator_chart
+from blueprint_tracker.present.charts import indicator_chart
+from blueprint_tracker.present.reports.fonts import FontFace
 
 WIDTH_PX = 620
 HEIGHT_PX = 250

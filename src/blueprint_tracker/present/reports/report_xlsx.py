@@ -17,9 +17,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from blueprint_tracker.export import report_format as fmt
-from blueprint_tracker.export.report_text import t, tr
-from blueprint_tracker.export.xlsx_columns import SHEETS, Column, Sheet
+from blueprint_tracker.present.reports import report_format as fmt
+from blueprint_tracker.present.reports.report_text import t, tr
+from blueprint_tracker.present.reports.xlsx_columns import SHEETS, Column, Sheet
 from blueprint_tracker.services.reports import milestone_rows, open_tables, report_data
 from blueprint_tracker.services.workspace import Workspace
 

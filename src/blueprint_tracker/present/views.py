@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from blueprint_tracker.i18n import translations
-from blueprint_tracker.web.assets import content
-from blueprint_tracker.web.charts import chart_rows, chart_summary, indicator_chart
-from blueprint_tracker.web.labels import N_
-from blueprint_tracker.web.render import render
-from blueprint_tracker.web.urls import Linker, relative
+from blueprint_tracker.present.assets import content
+from blueprint_tracker.present.charts import chart_rows, chart_summary, indicator_chart
+from blueprint_tracker.present.labels import N_
+from blueprint_tracker.present.render import render
+from blueprint_tracker.present.urls import Linker, relative
 
 PAGE_TITLES = {
     "overview": N_("Overview"),

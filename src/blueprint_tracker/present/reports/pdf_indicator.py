@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from blueprint_tracker.export import report_format as fmt
-from blueprint_tracker.export.fonts import find_cjk_font
-from blueprint_tracker.export.pdf_charts import chart_png
-from blueprint_tracker.export.pdf_document import Cell, CellLike, ReportDocument
-from blueprint_tracker.export.report_text import t, tr
-from blueprint_tracker.web.charts import chart_summary
+from blueprint_tracker.present.charts import chart_summary
+from blueprint_tracker.present.reports import report_format as fmt
+from blueprint_tracker.present.reports.fonts import find_cjk_font
+from blueprint_tracker.present.reports.pdf_charts import chart_png
+from blueprint_tracker.present.reports.pdf_document import Cell, CellLike, ReportDocument
+from blueprint_tracker.present.reports.report_text import t, tr
 
 
 def _about(doc: ReportDocument, row: dict[str, Any], page: dict[str, Any]) -> None:
