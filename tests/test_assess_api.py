@@ -98,3 +98,18 @@ def test_many_requests_in_one_run_equal_one_call_each() -> None:
     together = assess_many([prepare(s, **o) for s, o in zip(series, requests, strict=True)])
     for s, o, result in zip(series, requests, together, strict=True):
         assert result == assess_series(s, **o), o
+
+
+def test_the_comparator_follows_the_direction_by_default() -> None:
+    falling = {2016: 20.0, 2018: 17.0, 2020: 15.0, 2022: 13.0}
+    result = assess_series(falling, direction="decrease", method="eurostat", target=10.0,
+                           target_year=2030)  # fmt: skip
+    assert result.milestone.comparator is Comparator.AT_MOST
+    rising = assess_series(SERIES, direction="increase", method="eurostat", target=2.0,
+                           target_year=2030)  # fmt: skip
+    assert rising.milestone.comparator is Comparator.AT_LEAST
+
+
+def test_a_target_year_before_the_series_is_refused_plainly() -> None:
+    with pytest.raises(AssessmentInputError, match="target_year 2010 is before the first year"):
+        assess_series(SERIES, direction="increase", method="escap", target=2.0, target_year=2010)

@@ -51,7 +51,9 @@ def _direction(value: object) -> int:
     return _DIRECTIONS[key]
 
 
-def _comparator(value: str, direction: int, targeted: bool) -> int:
+def _comparator(value: str | None, direction: int, targeted: bool) -> int:
+    if value is None:  # the default follows the direction: at least / at most the target
+        return COMPARATOR_ORDER.index(Comparator.AT_MOST if direction < 0 else Comparator.AT_LEAST)
     try:
         comparator = Comparator(value)
     except ValueError:
@@ -158,7 +160,7 @@ class Options(TypedDict, total=False):
     method: Required[str]  # eurostat, statcan, escap, trend
     target: float | None
     target_year: int | None
-    comparator: str  # ">=" (default), "<=", "~"
+    comparator: str | None  # ">=", "<=", "~"; default: ">=" to increase, "<=" to decrease
     base_year: int | None
     projection: str  # "cagr" (default) or "linear"
     window: int  # eurostat window, 5
@@ -185,11 +187,9 @@ def prepare(series: Mapping[int, float], **options: Unpack[Options]) -> Prepared
     sign = _direction(options["direction"])
     _check_options(method, projection, window, min_span, tolerance)
     _check_bootstrap(method, bootstrap, seed)
-    kind = _comparator(options.get("comparator", ">="), sign, target is not None)
+    kind = _comparator(options.get("comparator"), sign, target is not None)
     tv, year = _target(target, target_year)
-    points = {
-        _year("a series year", y): _finite(f"value for {y}", v) for y, v in series.items()
-    }
+    points = {_year("a series year", y): _finite(f"value for {y}", v) for y, v in series.items()}
     evaluation = math.nan if evaluation_year is None else _year("evaluation_year", evaluation_year)
     params = {
         "direction": float(sign), "target": tv, "target_year": year, "comparator": float(kind),
@@ -249,10 +249,22 @@ def assess_series(series: Mapping[int, float], **options: Unpack[Options]) -> As
     """Assess `series` (year -> value; missing years absent) for one milestone.
 
     Options (:class:`Options`): `direction` and `method` (eurostat, statcan, escap, trend) are
-    required; `target`, `target_year`, `comparator` (">=", "<=", "~" with `tolerance`),
+    required; `target`, `target_year`, `comparator` (">=", "<=", "~" with `tolerance`; by
+    default ">=" when the direction is increase, "<=" when it is decrease),
     `base_year`, `projection` ("cagr" or "linear"), `window`, `min_span`, `evaluation_year`;
     `name` and `unit` ({"zh-Hant": ..., "en": ...}) only word the explanation; `bootstrap`
     (trend only) adds a bootstrap of the annual growth rates with that many draws, `seed`;
     `limit` (statcan without a target) reduces the thresholds near a natural limit.
     """
-    return assess_many([prepare(series, **options)])[0]
+    prepared = prepare(series, **options)
+    _check_target_year(prepared)
+    return assess_many([prepared])[0]
+
+
+def _check_target_year(prepared: Prepared) -> None:
+    """A target year before the first value cannot be assessed: say so, not "too few years"."""
+    year = prepared.milestone.target_year
+    if year is not None and prepared.points and year < min(prepared.points):
+        raise AssessmentInputError(
+            f"target_year {year} is before the first year of the series ({min(prepared.points)})"
+        )

@@ -12,9 +12,6 @@ from rich.table import Table
 from blueprint_tracker.cli.output import JsonOption, console, print_json
 from blueprint_tracker.cli.session import workspace
 from blueprint_tracker.errors import InputError
-from blueprint_tracker.services.accounts import add_user, set_password
-from blueprint_tracker.services.audit import audit_csv, audit_rows
-from blueprint_tracker.services.backup import restore_backup, write_backup
 
 users_app = typer.Typer(
     help="Accounts for server mode (editors, reviewers, admins).", no_args_is_help=True
@@ -41,6 +38,8 @@ def user_add(
     as_json: JsonOption = False,
 ) -> None:
     """Add a user (the password is prompted for, or read from stdin)."""
+    from blueprint_tracker.services.accounts import add_user
+
     user = add_user(workspace(), name, role, _password(password_stdin))
     if as_json:
         print_json({"id": user.id, "name": user.name, "role": user.role.value})
@@ -53,6 +52,8 @@ def user_passwd(
     name: Annotated[str, typer.Argument()], password_stdin: StdinOption = False
 ) -> None:
     """Set a user's password (also after a restore, which keeps no passwords)."""
+    from blueprint_tracker.services.accounts import set_password
+
     user = set_password(workspace(), name, _password(password_stdin))
     console().print(f"password set for {user.name}")
 
@@ -80,6 +81,8 @@ def backup(
     file: Annotated[Path, typer.Argument(help="The .zip to write.")], as_json: JsonOption = False
 ) -> None:
     """Back up the whole store (a data package; users' audit trail, no passwords)."""
+    from blueprint_tracker.services.backup import write_backup
+
     counts = write_backup(workspace(), file)
     if as_json:
         print_json({"file": str(file), "rows": counts})
@@ -91,6 +94,8 @@ def restore(
     file: Annotated[Path, typer.Argument(help="A backup .zip.")], as_json: JsonOption = False
 ) -> None:
     """Restore a backup into an empty store (all or nothing)."""
+    from blueprint_tracker.services.backup import restore_backup
+
     counts = restore_backup(workspace(seed=False), file)
     if as_json:
         print_json({"file": str(file), "rows": counts})
@@ -104,6 +109,8 @@ def audit(
     as_json: JsonOption = False,
 ) -> None:
     """The audit trail: who changed what, when, before and after, and why."""
+    from blueprint_tracker.services.audit import audit_csv, audit_rows
+
     kind, _, key = (item or "").partition(":")
     args = (kind or None, key or None)
     ws = workspace()

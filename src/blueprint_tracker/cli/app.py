@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
@@ -14,8 +15,43 @@ from blueprint_tracker.cli import (
     status_commands,
     web_commands,
 )
-from blueprint_tracker.cli.output import report_error
+from blueprint_tracker.cli.output import report_error, report_usage_error
 from blueprint_tracker.errors import BlueprintError
+
+EXIT_CODES = (
+    "Exit codes: 0 done; 1 the data is wrong (a file's rows, a plan folder); 2 the command line "
+    "is wrong (usage, an option's value, an unknown id, a missing file); 3 configuration; "
+    "4 conflict; 5 not allowed. With --json an error is JSON on stderr: "
+    '{"error": {"code", "message", "problems"}}.'
+)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("blueprint-tracker")
+    except PackageNotFoundError:  # run from a source tree
+        from blueprint_tracker import __version__
+
+        return __version__
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"blueprint {_version()}")
+        raise typer.Exit(0)
+
+
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Track a development plan's targets and commitments against official statistics."""
 
 
 def create_cli() -> typer.Typer:
@@ -25,7 +61,9 @@ def create_cli() -> typer.Typer:
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         add_completion=False,
+        epilog=EXIT_CODES,
     )
+    app.callback()(_root)
     app.command("plan")(plan_commands.plan)
     app.command("show")(plan_commands.show)
     app.command("commitments")(plan_commands.commitments)
@@ -50,10 +88,12 @@ def create_cli() -> typer.Typer:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; a user's error becomes a message and an exit code, never a traceback."""
     app = create_cli()
+    args = sys.argv[1:] if argv is None else argv
+    as_json = "--json" in args
     try:
-        result = app(args=argv, standalone_mode=False)
+        result = app(args=args, standalone_mode=False)
     except BlueprintError as exc:
-        return report_error(exc)
+        return report_error(exc, as_json=as_json)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
@@ -62,7 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         show = getattr(exc, "show", None)
         if show is None:
             raise
-        show()
+        if as_json:
+            report_usage_error(exc.format_message())
+        else:
+            show()
         return int(getattr(exc, "exit_code", 2))
     return result if isinstance(result, int) else 0
 

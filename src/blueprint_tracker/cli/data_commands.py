@@ -19,10 +19,6 @@ from blueprint_tracker.cli.output import (
     t,
 )
 from blueprint_tracker.cli.session import workspace
-from blueprint_tracker.services.gaps import gap_report
-from blueprint_tracker.services.imports import import_file
-from blueprint_tracker.services.indicators import indicator_table
-from blueprint_tracker.services.sources import source_rows
 
 HEADS = {
     "zh-Hant": ("指標", "名稱", "最新數值", "年份", "基線", "2025 目標", "2030 目標", "來源"),
@@ -42,6 +38,8 @@ def indicators(
     lang: LangOption = "zh-Hant", as_of: AsOfOption = None, as_json: JsonOption = False
 ) -> None:
     """Each indicator's latest value and year, baseline, milestones and source."""
+    from blueprint_tracker.services.indicators import indicator_table
+
     lang = parse_lang(lang)
     rows = indicator_table(workspace(), parse_date(as_of))
     if as_json:
@@ -70,6 +68,8 @@ def import_(
     as_json: JsonOption = False,
 ) -> None:
     """Import observations (all rows or none); a repeated import adds nothing."""
+    from blueprint_tracker.services.imports import import_file
+
     result = import_file(workspace(), file)
     if as_json:
         print_json(result)
@@ -84,6 +84,8 @@ def sources(
     lang: LangOption = "zh-Hant", as_of: AsOfOption = None, as_json: JsonOption = False
 ) -> None:
     """Every source with the number of figures it supplies."""
+    from blueprint_tracker.services.sources import source_rows
+
     lang = parse_lang(lang)
     rows = source_rows(workspace(), parse_date(as_of))
     if as_json:
@@ -117,6 +119,8 @@ def gaps(
     lang: LangOption = "zh-Hant", as_of: AsOfOption = None, as_json: JsonOption = False
 ) -> None:
     """Missing indicator-years up to the latest expected release; commitments without evidence."""
+    from blueprint_tracker.services.gaps import gap_report
+
     lang = parse_lang(lang)
     report = gap_report(workspace(), parse_date(as_of))
     if as_json:

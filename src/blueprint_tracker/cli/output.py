@@ -12,8 +12,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from blueprint_tracker.domain.text import normalise_lang
-from blueprint_tracker.errors import BlueprintError, ProblemsError
+from blueprint_tracker.errors import BlueprintError, Problem, ProblemsError
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 LangOption = Annotated[
@@ -35,6 +34,8 @@ def error_console() -> Console:
 
 
 def parse_lang(value: str) -> str:
+    from blueprint_tracker.domain.text import normalise_lang
+
     try:
         return normalise_lang(value)
     except ValueError as exc:
@@ -61,13 +62,34 @@ def t(value: dict[str, Any] | None, lang: str) -> str:
     return str(value.get(lang) or value.get("zh-Hant") or "")
 
 
-def report_error(exc: BlueprintError) -> int:
-    """Print a user's error once, as a panel on stderr; return the exit code."""
+def error_json(code: str, message: str, problems: list[Problem] | None = None) -> dict[str, Any]:
+    """The one JSON error shape: ``{"error": {"code", "message", "problems"?}}``."""
+    error: dict[str, Any] = {"code": code, "message": message}
+    if problems is not None:
+        error["problems"] = [
+            {"file": p.file, "location": p.location, "message": p.message} for p in problems
+        ]
+    return {"error": error}
+
+
+def report_error(exc: BlueprintError, *, as_json: bool = False) -> int:
+    """Print a user's error once on stderr (a panel, or JSON with ``--json``); the exit code."""
+    problems = exc.problems if isinstance(exc, ProblemsError) else None
+    message = exc.summary if isinstance(exc, ProblemsError) else str(exc)
+    if as_json:
+        sys.stderr.write(json.dumps(error_json(exc.code, message, problems), ensure_ascii=False))
+        sys.stderr.write("\n")
+        return exc.exit_code
     err = error_console()
-    if isinstance(exc, ProblemsError):
-        lines = [f"• {p}" for p in exc.problems]
-        body = "\n".join([exc.summary, *lines])
-    else:
-        body = str(exc)
+    if not err.is_terminal:  # a log or a pipe: whole lines, never folded mid-word
+        lines = [f"error: {message}", *(f"  - {p}" for p in problems or ())]
+        sys.stderr.write("\n".join(lines) + "\n")
+        return exc.exit_code
+    body = "\n".join([message, *(f"• {p}" for p in problems or ())])
     err.print(Panel(Text(body), title="error", title_align="left", border_style="red"))
     return exc.exit_code
+
+
+def report_usage_error(message: str) -> None:
+    """A command line that does not parse (exit code 2), as JSON with ``--json``."""
+    sys.stderr.write(json.dumps(error_json("usage", message), ensure_ascii=False) + "\n")

@@ -21,12 +21,7 @@ from blueprint_tracker.cli.output import (
     t,
 )
 from blueprint_tracker.cli.session import workspace
-from blueprint_tracker.config import Settings
 from blueprint_tracker.errors import PlanInvalidError, Problem
-from blueprint_tracker.services.commitments import commitment_rows
-from blueprint_tracker.services.lookup import show as show_item
-from blueprint_tracker.services.plan_views import plan_tree
-from blueprint_tracker.services.validation import validate_plan
 
 
 def plan(
@@ -35,6 +30,8 @@ def plan(
     as_json: JsonOption = False,
 ) -> None:
     """The plan as a tree: directions, strategies, goals, recommendations."""
+    from blueprint_tracker.services.plan_views import plan_tree
+
     lang = parse_lang(lang)
     data = plan_tree(workspace().plan, level)
     if as_json:
@@ -60,6 +57,8 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Any node, indicator or commitment, with its children and links."""
+    from blueprint_tracker.services.lookup import show as show_item
+
     lang = parse_lang(lang)
     data = show_item(workspace(), item_id, parse_date(as_of))
     if as_json:
@@ -97,6 +96,8 @@ def commitments(
     as_json: JsonOption = False,
 ) -> None:
     """The plan's dated commitments with due date, owner and evidence."""
+    from blueprint_tracker.services.commitments import commitment_rows
+
     lang = parse_lang(lang)
     ws = workspace()
     rows = commitment_rows(ws.plan, parse_date(due_before, "--due-before"), parse_date(as_of))
@@ -129,6 +130,9 @@ def validate(
     as_json: JsonOption = False,
 ) -> None:
     """Check a plan folder and report every problem (file, place, why)."""
+    from blueprint_tracker.config import Settings
+    from blueprint_tracker.services.validation import validate_plan
+
     folder = path or Settings().plan_path()
     report = validate_plan(folder)
     if as_json:

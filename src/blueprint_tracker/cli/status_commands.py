@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from blueprint_tracker.assess import assess_series
 from blueprint_tracker.cli.output import (
     AsOfOption,
     JsonOption,
@@ -23,20 +20,20 @@ from blueprint_tracker.cli.output import (
     t,
 )
 from blueprint_tracker.cli.session import workspace
-from blueprint_tracker.compute.commitments import LABELS as COMMITMENT_LABELS
-from blueprint_tracker.compute.commitments import CommitmentStatus
-from blueprint_tracker.compute.explain import LABELS
-from blueprint_tracker.compute.progress.bootstrap import DEFAULT_SEED
-from blueprint_tracker.compute.verdict import verdict
-from blueprint_tracker.domain.assessment import Status
 from blueprint_tracker.errors import InputError
-from blueprint_tracker.services.status import status_report
+
+if TYPE_CHECKING:
+    from blueprint_tracker.formats.series_csv import SeriesFile
 
 ICONS = {"good": "✔", "fair": "◐", "poor": "✘", "unknown": "?"}
 SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}
 
 
 def status_label(code: str, lang: str) -> str:
+    from blueprint_tracker.compute.explain import LABELS
+    from blueprint_tracker.compute.verdict import verdict
+    from blueprint_tracker.domain.assessment import Status
+
     zh, en = LABELS[Status(code)]
     return f"{ICONS[verdict(code)]} {zh if lang == 'zh-Hant' else en}"
 
@@ -84,6 +81,9 @@ def _indicator_table(report: dict[str, Any], lang: str) -> Table:
 
 
 def _commitment_table(report: dict[str, Any], lang: str) -> Table:
+    from blueprint_tracker.compute.commitments import LABELS as COMMITMENT_LABELS
+    from blueprint_tracker.compute.commitments import CommitmentStatus
+
     zh = lang == "zh-Hant"
     table = Table(
         *(("狀況", "數目", "承諾") if zh else ("status", "count", "commitments")),
@@ -104,6 +104,8 @@ def status(
     as_json: JsonOption = False,
 ) -> None:
     """Every indicator milestone by each method side by side, then commitments by status."""
+    from blueprint_tracker.services.status import status_report
+
     lang = parse_lang(lang)
     report = status_report(workspace(), parse_date(as_of), method)
     if as_json:
@@ -120,25 +122,31 @@ def status(
     out.print(_commitment_table(report, lang))
 
 
-def _read_points(file: str) -> dict[int, float]:
+def _stdin_bytes() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+
+
+def _read_points(file: str) -> SeriesFile:
+    from blueprint_tracker.formats.series_csv import read_series_csv
+
     name = "standard input" if file == "-" else file
     try:
-        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8-sig")
+        data = _stdin_bytes() if file == "-" else Path(file).read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from exc
-    rows = list(csv.DictReader(io.StringIO(text)))
-    if not rows or {"year", "value"} - set(rows[0]):
-        raise InputError(f"{name}: needs a header 'year,value' and at least one row")
-    points: dict[int, float] = {}
-    problems = []
-    for number, row in enumerate(rows, start=2):
-        try:
-            points[int(row["year"])] = float(row["value"])
-        except (TypeError, ValueError):
-            problems.append(f"row {number}: year {row['year']!r} / value {row['value']!r}")
-    if problems:
-        raise InputError(f"{name}: not a whole year and a number: " + "; ".join(problems))
-    return points
+    return read_series_csv(data, name)
+
+
+def _check_target_year(series: SeriesFile, target_year: int | None) -> None:
+    if target_year is None:
+        return
+    first = min(series.points)
+    if target_year < first:
+        raise InputError(
+            f"--target-year {target_year} is before the data: {series.name} starts in {first} "
+            f"(row {series.rows[first]}, field year)"
+        )
 
 
 def assess(
@@ -147,7 +155,10 @@ def assess(
     method: Annotated[str, typer.Option(help="eurostat, statcan, escap or trend.")] = "eurostat",
     target: Annotated[float | None, typer.Option(help="Target value (none: trend only).")] = None,
     target_year: Annotated[int | None, typer.Option(help="Target year.")] = None,
-    comparator: Annotated[str, typer.Option(help="'>=', '<=' or '~' (about).")] = ">=",
+    comparator: Annotated[
+        str | None,
+        typer.Option(help="'>=', '<=' or '~' (about); default '>=' to increase, '<=' to decrease."),
+    ] = None,
     base_year: Annotated[int | None, typer.Option(help="Base year (escap, statcan).")] = None,
     projection: Annotated[str, typer.Option(help="cagr or linear.")] = "cagr",
     window: Annotated[int, typer.Option(help="eurostat window in years.")] = 5,
@@ -155,9 +166,10 @@ def assess(
     bootstrap: Annotated[
         int, typer.Option(help="trend: also resample annual growth rates, this many draws.")
     ] = 0,
-    seed: Annotated[int, typer.Option(help="Seed of the bootstrap (same seed, same result).")] = (
-        DEFAULT_SEED
-    ),
+    seed: Annotated[
+        int | None,
+        typer.Option(help="Seed of the bootstrap (same seed, same result; default: fixed)."),
+    ] = None,
     limit: Annotated[
         float | None, typer.Option(help="statcan without a target: the series' natural limit.")
     ] = None,
@@ -165,9 +177,14 @@ def assess(
     as_json: JsonOption = False,
 ) -> None:
     """Assess one series from a CSV file with any method (the same engine as the dashboard)."""
+    from blueprint_tracker.assess import assess_series
+    from blueprint_tracker.compute.progress.bootstrap import DEFAULT_SEED
+
     lang = parse_lang(lang)
+    series = _read_points(file)
+    _check_target_year(series, target_year)
     result = assess_series(
-        _read_points(file),
+        series.points,
         direction=direction,
         method=method,
         target=target,
@@ -178,7 +195,7 @@ def assess(
         window=window,
         min_span=min_span,
         bootstrap=bootstrap,
-        seed=seed,
+        seed=DEFAULT_SEED if seed is None else seed,
         limit=limit,
     )
     if as_json:

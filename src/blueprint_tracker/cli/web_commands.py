@@ -17,7 +17,6 @@ from blueprint_tracker.cli.output import (
     print_json,
 )
 from blueprint_tracker.cli.session import workspace
-from blueprint_tracker.config import Settings
 from blueprint_tracker.errors import ConfigError
 
 
@@ -42,6 +41,7 @@ def serve(
     """
     import uvicorn
 
+    from blueprint_tracker.config import Settings
     from blueprint_tracker.web.security import secret_key_problem
 
     settings = Settings()
