@@ -12,6 +12,7 @@ from typing import Any
 
 from blueprint_tracker.domain.series import FLAGS, Observation, Source, period_year
 from blueprint_tracker.errors import Problem
+from blueprint_tracker.formats.spreadsheet_text import unescape
 
 COLUMNS = (
     "series",
@@ -71,7 +72,8 @@ def _rows_csv(data: bytes, name: str) -> Iterator[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _FileProblem(Problem(name, "", f"not UTF-8 text ({exc.reason})")) from exc
-    yield from csv.reader(io.StringIO(text, newline=""))
+    for row in csv.reader(io.StringIO(text, newline="")):
+        yield [unescape(cell) for cell in row]  # our own downloads escape formula-like text
 
 
 def _rows_xlsx(data: bytes, name: str) -> Iterator[list[str]]:

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from blueprint_tracker.formats.observations_file import COLUMNS
+from blueprint_tracker.formats.spreadsheet_text import spreadsheet_safe
 
 
 def _csv(header: list[str], rows: Iterable[list[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_safe(value) for value in row] for row in rows)
     return buffer.getvalue()
 
 

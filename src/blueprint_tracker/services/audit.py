@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from blueprint_tracker.formats.spreadsheet_text import spreadsheet_safe
 from blueprint_tracker.services.workspace import Workspace
 
 COLUMNS = ("id", "at", "actor", "action", "item_kind", "item_key", "before", "after", "reason")
@@ -15,16 +16,6 @@ def audit_rows(
     ws: Workspace, kind: str | None = None, key: str | None = None
 ) -> list[dict[str, Any]]:
     return [{**row, "at": row["at"].isoformat()} for row in ws.review.audit(kind, key)]
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def audit_csv(ws: Workspace, kind: str | None = None, key: str | None = None) -> str:

@@ -13,6 +13,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from blueprint_tracker.formats.spreadsheet_text import spreadsheet_safe
 from blueprint_tracker.present.reports.package_schema import RESOURCES, Resource, schema
 from blueprint_tracker.services.reports import edition, open_tables
 from blueprint_tracker.services.workspace import Workspace
@@ -21,14 +22,15 @@ DESCRIPTOR = "datapackage.json"
 
 
 def csv_value(value: Any) -> str:
-    """A cell as Table Schema reads it: empty for none, true/false, numbers in full precision."""
+    """A cell as Table Schema reads it: empty for none, true/false, numbers in full precision,
+    text that a spreadsheet would run as a formula escaped (OWASP's CSV-injection rule)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value) if math.isfinite(value) else ""
-    return str(value)
+    return str(spreadsheet_safe(value)) if isinstance(value, str) else str(value)
 
 
 def write_csv(path: Path, resource: Resource, rows: list[dict[str, Any]]) -> None:

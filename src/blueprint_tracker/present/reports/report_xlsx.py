@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from blueprint_tracker.formats.spreadsheet_text import FORMULA_START
 from blueprint_tracker.present.reports import report_format as fmt
 from blueprint_tracker.present.reports.report_text import t, tr
 from blueprint_tracker.present.reports.xlsx_columns import SHEETS, Column, Sheet
@@ -57,6 +58,16 @@ def cell_value(row: dict[str, Any], column: Column, lang: str) -> Any:
     return convert(value) if convert else value
 
 
+def keep_text(ws: Worksheet) -> None:
+    """Text that looks like a formula (``=HYPERLINK(...)``) is written as a string cell with a
+    quote prefix, so that no spreadsheet runs it; numbers and dates are untouched."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+
+
 def _sheet(book: Workbook, sheet: Sheet, rows: list[dict[str, Any]], lang: str) -> Worksheet:
     ws = book.create_sheet(sheet.title(lang))
     ws.append([c.heading(lang) for c in sheet.columns])
@@ -74,6 +85,7 @@ def _sheet(book: Workbook, sheet: Sheet, rows: list[dict[str, Any]], lang: str) 
                 cell.number_format = number_format
             if wrap:
                 cell.alignment = WRAP
+    keep_text(ws)
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = ws.dimensions
     return ws
@@ -100,6 +112,7 @@ def _about(book: Workbook, data: dict[str, Any], lang: str) -> None:
     for (cell,) in ws.iter_rows(min_col=2, max_col=2):
         if isinstance(cell.value, dt.date):
             cell.number_format = FORMATS["date"]
+    keep_text(ws)
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 90
 
