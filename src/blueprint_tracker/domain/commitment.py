@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from blueprint_tracker.domain.indicator import Comparator
 from blueprint_tracker.domain.text import Text
+from blueprint_tracker.domain.web_address import WebAddress
 
 DueKind = Literal["by", "from", "in"]
 Outcome = Literal["completed", "in_progress", "not_started", "delayed"]
@@ -36,7 +37,7 @@ class Evidence(_Model):
     summary: Text
     source_agency: str = Field(min_length=1)
     source_title: str = Field(min_length=1)
-    source_url: str = Field(min_length=1)
+    source_url: WebAddress = Field(min_length=1)
     release_date: dt.date
     flags: tuple[str, ...] = ()
 

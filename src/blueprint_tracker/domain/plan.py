@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from blueprint_tracker.domain.commitment import Commitment
 from blueprint_tracker.domain.indicator import Indicator, SeriesDef
 from blueprint_tracker.domain.text import Text
+from blueprint_tracker.domain.web_address import OptionalWebAddress
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -51,7 +52,7 @@ class PlanHeader(_Model):
     title: Text
     publisher: Text
     published: dt.date
-    source_url: str = ""
+    source_url: OptionalWebAddress = ""
     baseline_year: int = Field(ge=1900, le=2200)
     levels: list[Level] = Field(min_length=1)
     vision: Text

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from blueprint_tracker.domain.web_address import WebAddress
+
 Flag = Literal["provisional", "revised", "estimate", "third_party", "break", "approximate"]
 FLAGS: tuple[str, ...] = (
     "provisional",
@@ -40,7 +42,7 @@ class Source(BaseModel):
 
     agency: str = Field(min_length=1)
     title: str = Field(min_length=1)
-    url: str = Field(min_length=1)
+    url: WebAddress = Field(min_length=1)
     table: str = ""
 
 

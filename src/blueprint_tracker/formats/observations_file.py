@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from blueprint_tracker.domain.series import FLAGS, Observation, Source, period_year
+from blueprint_tracker.domain.web_address import web_address_problem
 from blueprint_tracker.errors import Problem
 from blueprint_tracker.formats.spreadsheet_text import unescape
 
@@ -117,6 +118,9 @@ def _row_problems(row: dict[str, str], known: set[str] | None) -> list[tuple[str
             period_year(row["period"])
         except ValueError as exc:
             found.append(("period", str(exc)))
+    url_problem = web_address_problem(row["source_url"]) if row.get("source_url") else None
+    if url_problem:
+        found.append(("source_url", url_problem))
     bad_flags = [f for f in _flags(row) if f not in FLAGS]
     if bad_flags:
         found.append(("flags", f"unknown flag(s) {', '.join(bad_flags)}; use {', '.join(FLAGS)}"))
@@ -148,6 +152,8 @@ def _build(row: dict[str, str], today: dt.date) -> tuple[Observation | None, lis
                 )
             )
     if found or value is None or release is None or any(not row.get(c) for c in REQUIRED):
+        return None, found
+    if web_address_problem(row["source_url"]):  # reported by _row_problems
         return None, found
     source = Source(
         agency=row["source_agency"],

@@ -9,7 +9,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from blueprint_tracker.errors import InputError
+from blueprint_tracker.domain.web_address import web_address_problem
+from blueprint_tracker.errors import InputError, Problem, ProblemsError
 from blueprint_tracker.services.workspace import Workspace
 from blueprint_tracker.store import backup
 
@@ -83,6 +84,36 @@ def read_backup(path: Path) -> dict[str, list[dict[str, Any]]]:
         }
 
 
+def _payload_address(row: dict[str, Any]) -> str:
+    try:
+        payload = json.loads(row.get("payload") or "{}")
+    except json.JSONDecodeError:
+        return ""
+    return str(payload.get("source_url") or "") if isinstance(payload, dict) else ""
+
+
+def address_problems(data: dict[str, list[dict[str, Any]]]) -> list[Problem]:
+    """Every source address in the backup that is not an http(s) web address (by file and
+    spreadsheet row), including those inside proposed edits."""
+    found = []
+    for table, read in (
+        ("observations", lambda r: str(r.get("source_url") or "")),
+        ("evidence", lambda r: str(r.get("source_url") or "")),
+        ("changes", _payload_address),
+    ):
+        for number, row in enumerate(data.get(table, []), start=2):
+            address = read(row)
+            problem = web_address_problem(address) if address else None
+            if problem:
+                column = "payload.source_url" if table == "changes" else "source_url"
+                found.append(Problem(f"{table}.csv", f"row {number}, column {column}", problem))
+    return found
+
+
 def restore_backup(ws: Workspace, path: Path) -> dict[str, int]:
-    """Load a backup into an empty store (all or nothing)."""
-    return backup.load(ws.store.engine, read_backup(path))
+    """Load a backup into an empty store (all or nothing); refuse one with a bad address."""
+    data = read_backup(path)
+    problems = address_problems(data)
+    if problems:
+        raise ProblemsError(f"{path.name}: nothing was restored", problems)
+    return backup.load(ws.store.engine, data)

@@ -10,6 +10,7 @@ from typing import Any
 
 from blueprint_tracker.domain.change import ChangeKind
 from blueprint_tracker.domain.series import Observation
+from blueprint_tracker.domain.web_address import web_address_problem
 from blueprint_tracker.errors import InputError, NotFoundError, Problem
 from blueprint_tracker.present.labels import FLAGS, N_, OUTCOMES
 from blueprint_tracker.services.workspace import Workspace
@@ -83,7 +84,7 @@ def _check(f: Field, value: str) -> str | None:
         return REQUIRED if f.required else None
     if len(value) > (MAX_LONG if f.kind == "textarea" else MAX_TEXT):
         return TOO_LONG
-    if f.kind == "url" and not value.lower().startswith(("https://", "http://")):
+    if f.kind == "url" and web_address_problem(value):
         return BAD_URL
     if f.kind == "date":
         try:
