@@ -17,10 +17,10 @@ SCHEMES = ("http", "https")
 def web_address_problem(value: str) -> str | None:
     """Why ``value`` is not an http(s) address with a host, or None when it is one."""
     text = value.strip()
-    if any(ch.isspace() or ord(ch) < 32 for ch in text):
-        return f"{text[:80]!r} is not a web address: it contains spaces or control characters"
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return f"{text[:80]!r} is not a web address: it contains control characters"
     parts = urlsplit(text)
-    if parts.scheme.lower() not in SCHEMES or not parts.netloc:
+    if parts.scheme.lower() not in SCHEMES or not parts.netloc or " " in parts.netloc:
         return (
             f"{text[:80]!r} is not a web address: use one that starts with https:// or http:// "
             f"(other schemes such as {parts.scheme or 'none'}: are refused)"
