@@ -122,3 +122,33 @@ def test_in_period_and_undated_commitments() -> None:
     result = commitment_status(None, "by", [done], D(2030, 1, 1))
     assert (result.status, result.due_end) == (S.DONE, None)
     assert commitment_status(None, "by", [], D(2030, 1, 1)).status is S.NO_EVIDENCE
+
+
+def test_not_pursued_when_the_latest_evidence_says_it_was_dropped() -> None:
+    started = item("2023-03-01", "in_progress", "2023-03-02")
+    dropped = item("2024-02-01", "not_pursued", "2024-02-05")
+    result = commitment_status("2023", "by", [started, dropped], D(2024, 6, 1))
+    assert (result.status, result.decided_by) == (S.NOT_PURSUED, (dropped,))
+    # before the announcement was released the commitment was simply overdue
+    assert commitment_status("2023", "by", [started, dropped], D(2024, 2, 1)).status is S.OVERDUE
+
+
+def test_work_resumed_after_being_dropped_is_no_longer_not_pursued() -> None:
+    dropped = item("2023-05-01", "not_pursued", "2023-05-02")
+    resumed = item("2024-01-10", "in_progress", "2024-01-11")
+    assert commitment_status("2026", "by", [dropped, resumed], D(2024, 3, 1)).status is (
+        S.IN_PROGRESS
+    )
+
+
+def test_modified_promise_is_not_counted_overdue_against_its_original_date() -> None:
+    changed = item("2023-10-01", "modified", "2023-10-02")
+    later = item("2024-05-01", "in_progress", "2024-05-03")
+    result = commitment_status("2023", "by", [changed, later], D(2024, 6, 1))
+    assert (result.status, result.decided_by) == (S.MODIFIED, (changed,))
+
+
+def test_delivery_outranks_a_modification() -> None:
+    changed = item("2023-10-01", "modified", "2023-10-02")
+    done = item("2024-05-01", "completed", "2024-05-03")
+    assert commitment_status("2024", "by", [changed, done], D(2024, 6, 1)).status is S.DONE

@@ -128,3 +128,20 @@ def test_data_notes_exist_in_both_languages() -> None:
     for lang in ("en", "zh-Hant"):
         text = (PLAN_DIR / "notes" / f"data-notes.{lang}.md").read_text(encoding="utf-8")
         assert len(text) > 1000
+
+
+def test_every_commitment_has_a_short_distinct_title_in_both_languages(
+    workspace: Workspace,
+) -> None:
+    commitments = workspace.plan.commitments
+    titles = {lang: [c.title.get(lang) for c in commitments if c.title] for lang in ("zh-Hant", "en")}
+    for lang, names in titles.items():
+        assert len(names) == len(commitments), f"{lang}: a commitment has no title"
+        assert len(set(names)) == len(names), f"{lang}: two commitments share a title"
+    for c in commitments:
+        assert c.title is not None
+        zh, en = c.title.get("zh-Hant"), c.title.get("en")
+        assert len(zh) <= 30 and len(en) <= 80, c.id
+        # a name, not a cut-off quote: no leading conjunction, no trailing clause punctuation
+        assert not en.lower().startswith(("and ", "or ", "to ", "in ")), c.id
+        assert not zh.endswith(("，", "；", "。", "、")) and not en.endswith((",", ";", ".")), c.id

@@ -153,3 +153,39 @@ def test_eurostat_has_the_long_term_reading_as_a_second_reading(
     assert long_term["status"] == direct.status.value
     assert long_term["numbers"]["t0"] == 2014  # the earliest year in the 15-year window
     assert milestone["assessments"]["eurostat"]["numbers"]["t0"] == 2017  # 5-year window
+
+
+def _headline_rule(plan: Path, rule: str) -> None:
+    path = plan / "plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("baseline_year: 2020\n", f"baseline_year: 2020\nheadline: {rule}\n"),
+        encoding="utf-8",
+    )
+
+
+def test_each_milestone_headline_follows_the_rule_the_plan_declares(
+    mini_plan: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    _headline_rule(mini_plan, "{rule: primary, method: eurostat, fallback: [escap]}")
+    ws = open_workspace(Settings())
+    _import_more(ws, tmp_path)
+    report = status_report(ws, as_of=dt.date(2024, 6, 1))
+    assert report["headline_rule"]["method"] == "eurostat"
+    milestone = report["indicators"][0]["milestones"][0]
+    assert milestone["headline"]["method"] == "eurostat"
+    assert milestone["headline"]["status"] == milestone["assessments"]["eurostat"]["status"]
+    assert milestone["headline"]["disagree"] == milestone["disagree"]
+
+
+def test_agreement_rule_headline_says_when_methods_split(
+    mini_plan: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    _headline_rule(mini_plan, "{rule: agreement, method: escap}")
+    ws = open_workspace(Settings())
+    _import_more(ws, tmp_path)
+    report = status_report(ws, as_of=dt.date(2024, 6, 1))
+    milestones = [m for row in report["indicators"] for m in row["milestones"]]
+    for m in milestones:
+        assert m["headline"]["split"] == m["disagree"]
+        assert (m["headline"]["status"] is None) == m["disagree"]

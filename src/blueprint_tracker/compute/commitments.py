@@ -15,7 +15,9 @@ from typing import Literal
 from blueprint_tracker.domain.due import parse_due
 
 DueKind = Literal["by", "from", "in"]
-Outcome = Literal["completed", "in_progress", "not_started", "delayed"]
+Outcome = Literal[
+    "completed", "in_progress", "not_started", "delayed", "modified", "not_pursued"
+]
 STALE_AFTER_DAYS = 365
 
 
@@ -26,6 +28,8 @@ class CommitmentStatus(StrEnum):
     NOT_STARTED = "NOT_STARTED"
     OVERDUE = "OVERDUE"
     NO_EVIDENCE = "NO_EVIDENCE"
+    MODIFIED = "MODIFIED"
+    NOT_PURSUED = "NOT_PURSUED"
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,22 @@ def _done(evidence: list[EvidenceItem], kind: DueKind) -> EvidenceItem | None:
     return min(done, key=lambda item: (item.day, item.release_date)) if done else None
 
 
+def _changed(known: list[EvidenceItem], latest: EvidenceItem | None) -> EvidenceItem | None:
+    """The evidence that the promise was dropped (the latest item) or modified (the latest
+    modification), or None."""
+    if latest is not None and latest.outcome == "not_pursued":
+        return latest
+    modified = [item for item in known if item.outcome == "modified"]
+    return max(modified, key=lambda item: (item.day, item.release_date)) if modified else None
+
+
+def _changed_result(item: EvidenceItem, due_end: dt.date | None) -> CommitmentResult:
+    dropped = item.outcome == "not_pursued"
+    return _result(
+        CommitmentStatus.NOT_PURSUED if dropped else CommitmentStatus.MODIFIED, due_end, item
+    )
+
+
 def _result(
     status: CommitmentStatus, due: dt.date | None, *items: EvidenceItem
 ) -> CommitmentResult:
@@ -77,10 +97,13 @@ def commitment_status(
     *,
     stale_after_days: int = STALE_AFTER_DAYS,
 ) -> CommitmentResult:
-    """DONE, DONE_LATE, OVERDUE, NO_EVIDENCE, IN_PROGRESS or NOT_STARTED, in that precedence.
+    """DONE, DONE_LATE, NOT_PURSUED, MODIFIED, OVERDUE, NO_EVIDENCE, IN_PROGRESS or NOT_STARTED,
+    in that precedence.
 
     `by` and `in`: delivered by the end of the due period is DONE, later DONE_LATE. `from`: a
-    start (completed or in-progress evidence) by the end of the period is DONE. Not delivered
+    start (completed or in-progress evidence) by the end of the period is DONE. When the latest
+    evidence says the government dropped it: NOT_PURSUED; when any evidence says it changed the
+    promise (scope, amount or date): MODIFIED, whatever the original due date. Not delivered
     after the period ended: OVERDUE. Otherwise NO_EVIDENCE when nothing was released in the
     last `stale_after_days` days, else the latest evidence's outcome (delayed: IN_PROGRESS).
     """
@@ -92,6 +115,9 @@ def commitment_status(
         return _result(CommitmentStatus.DONE_LATE if late else CommitmentStatus.DONE, due_end, done)
     latest = max(known, key=lambda item: (item.day, item.release_date), default=None)
     decided = () if latest is None else (latest,)
+    changed = _changed(known, latest)
+    if changed is not None:
+        return _changed_result(changed, due_end)
     if due_end is not None and evaluation > due_end:
         return _result(CommitmentStatus.OVERDUE, due_end, *decided)
     fresh = evaluation - dt.timedelta(days=stale_after_days)
@@ -110,4 +136,6 @@ LABELS: dict[CommitmentStatus, tuple[str, str]] = {
     CommitmentStatus.NOT_STARTED: ("未開始", "Not started"),
     CommitmentStatus.OVERDUE: ("已逾期", "Overdue"),
     CommitmentStatus.NO_EVIDENCE: ("沒有近期證據", "No recent evidence"),
+    CommitmentStatus.MODIFIED: ("已修改", "Modified"),
+    CommitmentStatus.NOT_PURSUED: ("不再推行", "Not pursued"),
 }

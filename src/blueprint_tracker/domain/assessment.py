@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,6 +56,22 @@ class Method(StrEnum):
     STATCAN = "statcan"
     ESCAP = "escap"
     TREND = "trend"
+
+
+class HeadlineRule(BaseModel):
+    """How a plan chooses the one status a reader sees first for each milestone.
+
+    ``primary``: the status of ``method``; when it cannot assess (insufficient data), that of
+    the first ``fallback`` method that can. ``agreement``: the same, but only when every method
+    that can assess gives the same kind of verdict; otherwise the headline says the methods
+    disagree. Either way a disagreement between methods is reported beside the headline.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: Literal["primary", "agreement"] = "primary"
+    method: Method = Method.ESCAP
+    fallback: tuple[Method, ...] = ()
 
 
 NumberValue = bool | int | float | str | list[float] | None

@@ -12,7 +12,9 @@ from blueprint_tracker.domain.text import Text
 from blueprint_tracker.domain.web_address import WebAddress
 
 DueKind = Literal["by", "from", "in"]
-Outcome = Literal["completed", "in_progress", "not_started", "delayed"]
+Outcome = Literal[
+    "completed", "in_progress", "not_started", "delayed", "modified", "not_pursued"
+]
 
 
 class _Model(BaseModel):
@@ -48,6 +50,7 @@ class Commitment(_Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
     node: str
     ref: str = ""
+    title: Text | None = None  # a short name for lists; the full wording is `text`
     text: Text
     due: str | None = None
     due_kind: DueKind = "by"

@@ -7,6 +7,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from blueprint_tracker.domain.assessment import HeadlineRule
 from blueprint_tracker.domain.commitment import Commitment
 from blueprint_tracker.domain.indicator import Indicator, SeriesDef
 from blueprint_tracker.domain.text import Text
@@ -54,6 +55,7 @@ class PlanHeader(_Model):
     published: dt.date
     source_url: OptionalWebAddress = ""
     baseline_year: int = Field(ge=1900, le=2200)
+    headline: HeadlineRule = Field(default_factory=HeadlineRule)
     levels: list[Level] = Field(min_length=1)
     vision: Text
     mission: list[MissionItem] = Field(default_factory=list)

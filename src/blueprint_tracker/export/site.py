@@ -22,6 +22,7 @@ from blueprint_tracker.present.render import LANGS, environment
 from blueprint_tracker.present.reports.publications import NAMES, write_publications
 from blueprint_tracker.present.urls import Linker, api_path, download_path, feed_path, page_path
 from blueprint_tracker.services import pages
+from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.services.workspace import Workspace
 
@@ -60,7 +61,7 @@ def collect(ws: Workspace, as_of: dt.date | None) -> SiteData:
         data=pages.data_page(ws, as_of),
         sources=pages.sources_page(ws, as_of),
         nodes={n.id: pages.node_page(ws, n.id, as_of) for n in ws.plan.header.nodes},
-        index=pages.search_index(ws),
+        index=search_service.search_index(ws, as_of),
     )
 
 
@@ -80,9 +81,6 @@ def _search_entries(data: SiteData, lang: str) -> list[dict[str, Any]]:
     link = Linker(lang, page_path(lang, "search"), static=True)
     entries = []
     for item in data.index:
-        texts = [item["id"]]
-        for key in ("title", "body"):
-            texts += [str(v) for k, v in (item[key] or {}).items() if k in pages.LANG_KEYS]
         if item["kind"] == "indicator":
             href = link.page("indicator", item["id"])
         else:
@@ -94,10 +92,18 @@ def _search_entries(data: SiteData, lang: str) -> list[dict[str, Any]]:
                 "id": item["id"],
                 "title": str((item["title"] or {}).get(lang, "")),
                 "href": href,
-                "text": " ".join(texts).lower(),
+                "text": item["folded"],
             }
         )
     return entries
+
+
+def _search_chars(data: SiteData) -> dict[str, str]:
+    texts = [
+        str(v) for item in data.index for key in ("title", "body")
+        for v in (item[key] or {}).values() if isinstance(v, str)
+    ]  # fmt: skip
+    return search_service.char_map(texts)
 
 
 def html_pages(data: SiteData, lang: str) -> list[tuple[str, Callable[[], str]]]:
@@ -112,7 +118,9 @@ def html_pages(data: SiteData, lang: str) -> list[tuple[str, Callable[[], str]]]
         ("commitments", lambda: views.commitments_html(data.commitments, ctx("commitments"))),
         ("methodology", lambda: views.methodology_html(ctx("methodology"))),
         ("data", lambda: views.data_html(data.data, ctx("data"))),
-        ("search", lambda: views.search_html(None, ctx("search"), _search_entries(data, lang))),
+        ("search", lambda: views.search_html(
+            None, ctx("search"), _search_entries(data, lang), _search_chars(data)
+        )),
     ]
     result = [(page_path(lang, name) + "index.html", render) for name, render in items]
     for indicator_id, page in data.indicator_pages.items():

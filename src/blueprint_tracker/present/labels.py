@@ -44,6 +44,8 @@ STATUS_LABELS: dict[str, StatusLabel] = {
     "NOT_STARTED": StatusLabel(N_("Not started"), "○", _POOR),
     "OVERDUE": StatusLabel(N_("Overdue"), "✖", _BAD),
     "NO_EVIDENCE": StatusLabel(N_("No evidence"), "?", _NONE),
+    "MODIFIED": StatusLabel(N_("Modified"), "≠", _FAIR),
+    "NOT_PURSUED": StatusLabel(N_("Not pursued"), "⊘", _BAD),
 }
 UNKNOWN = StatusLabel(N_("Not assessed"), "–", _NONE)
 
@@ -59,6 +61,8 @@ OUTCOMES: dict[str, str] = {
     "in_progress": N_("in progress"),
     "not_started": N_("not started"),
     "delayed": N_("delayed"),
+    "modified": N_("modified"),
+    "not_pursued": N_("not pursued"),
 }
 
 FLAGS: dict[str, str] = {

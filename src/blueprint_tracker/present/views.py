@@ -98,9 +98,12 @@ def data_html(data: dict[str, Any], ctx: PageContext) -> str:
 
 
 def search_html(
-    data: dict[str, Any] | None, ctx: PageContext, index: list[dict[str, Any]] | None = None
+    data: dict[str, Any] | None,
+    ctx: PageContext,
+    index: list[dict[str, Any]] | None = None,
+    chars: dict[str, str] | None = None,
 ) -> str:
-    return _render("search.html", ctx, ctx.gettext("Search"), d=data, index=index)
+    return _render("search.html", ctx, ctx.gettext("Search"), d=data, index=index, chars=chars)
 
 
 def error_html(ctx: PageContext, status: int, message: str) -> str:

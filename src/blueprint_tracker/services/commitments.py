@@ -42,6 +42,7 @@ def commitment_data(plan: Plan, c: Commitment, as_of: dt.date | None = None) -> 
         "id": c.id,
         "node": c.node,
         "ref": c.ref,
+        "title": text(c.title) if c.title else None,
         "text": text(c.text),
         "due": due_data(c),
         "owner": text(c.owner),

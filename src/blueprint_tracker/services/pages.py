@@ -94,13 +94,17 @@ def milestone_statuses(entry: dict[str, Any] | None, headline: str) -> list[dict
     rows = []
     for milestone in entry.get("milestones", []):
         assessments = milestone.get("assessments", {})
+        chosen = milestone.get("headline") or {
+            "status": headline_status(assessments, headline), "method": headline,
+        }  # fmt: skip
         rows.append(
             {
                 "year": milestone.get("year"),
                 "target": milestone.get("target"),
                 "comparator": milestone.get("comparator"),
-                "headline": headline_status(assessments, headline),
-                "headline_method": headline,
+                "headline": chosen["status"],
+                "headline_method": chosen["method"],
+                "headline_split": bool(chosen.get("split")),
                 "assessments": assessments,
                 "disagree": bool(milestone.get("disagree")),
                 "pace": milestone.get("pace"),
@@ -550,58 +554,6 @@ def data_page(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]:
         "gaps": _indicator_gaps(ws, statuses, as_of),
         "notes": {lang: data_notes(ws, lang) for lang in LANG_KEYS},
     }
-
-
-# --- search ---------------------------------------------------------------------------------
-
-
-def _fold(value: str) -> str:
-    return value.casefold()
-
-
-def _matches(needle: str, *texts: dict[str, Any] | str | None) -> bool:
-    for item in texts:
-        if isinstance(item, dict):
-            values = [str(item.get(k) or "") for k in LANG_KEYS]
-        else:
-            values = [item or ""]
-        if any(needle in _fold(v) for v in values):
-            return True
-    return False
-
-
-def search_index(ws: Workspace) -> list[dict[str, Any]]:
-    """Every node, indicator and commitment with the texts a search looks in."""
-    items: list[dict[str, Any]] = []
-    for node in ws.plan.header.nodes:
-        items.append(
-            {"kind": "node", "id": node.id, "title": text(node.title), "body": text(node.body)}
-        )
-    for indicator in ws.plan.indicators:
-        items.append(
-            {
-                "kind": "indicator",
-                "id": indicator.id,
-                "title": text(indicator.name),
-                "body": text(indicator.definition_note),
-            }
-        )
-    for c in ws.plan.commitments:
-        items.append(
-            {"kind": "commitment", "id": c.id, "node": c.node, "title": text(c.text), "body": None}
-        )
-    return items
-
-
-def search(ws: Workspace, query: str, limit: int = 100) -> dict[str, Any]:
-    """Substring search in both languages (works for Chinese, which has no word spaces)."""
-    needle = _fold(query.strip())
-    results = []
-    if needle:
-        for item in search_index(ws):
-            if _matches(needle, item["id"], item["title"], item["body"]):
-                results.append(item)
-    return {"query": query, "total": len(results), "results": results[:limit]}
 
 
 def observation_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:

@@ -9,11 +9,12 @@ from typing import Any
 from blueprint_tracker.assess import Prepared, assess_many, prepare
 from blueprint_tracker.compute.commitments import EvidenceItem, commitment_status
 from blueprint_tracker.compute.formula import parse_formula
+from blueprint_tracker.compute.headline import headline
 from blueprint_tracker.compute.progress.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
 from blueprint_tracker.compute.rollup import rollup_counts
 from blueprint_tracker.compute.stale import stale_check
 from blueprint_tracker.compute.verdict import disagree, verdict
-from blueprint_tracker.domain.assessment import Method
+from blueprint_tracker.domain.assessment import HeadlineRule, Method
 from blueprint_tracker.domain.commitment import Commitment
 from blueprint_tracker.domain.indicator import Indicator, Milestone
 from blueprint_tracker.errors import InputError
@@ -22,7 +23,6 @@ from blueprint_tracker.services.indicators import indicator_summaries
 from blueprint_tracker.services.workspace import Workspace
 
 METHODS: tuple[str, ...] = tuple(m.value for m in Method)
-HEADLINE_METHOD = "escap"
 
 
 def _methods(method: str | None) -> tuple[str, ...]:
@@ -102,10 +102,20 @@ def _assess_milestone(
     }
 
 
-def _finish_milestone(row: dict[str, Any]) -> None:
-    """Once the readings are in: whether the methods disagree, and the pace."""
+def _finish_milestone(row: dict[str, Any], rule: HeadlineRule) -> None:
+    """Once the readings are in: the headline by the plan's rule, whether the methods
+    disagree, and the pace."""
     assessments = row["assessments"]
     row["disagree"] = disagree(a["status"] for a in assessments.values())
+    chosen = headline({m: a["status"] for m, a in assessments.items()}, rule)
+    row["headline"] = {
+        "status": chosen.status,
+        "method": chosen.method,
+        "verdict": chosen.verdict,
+        "disagree": chosen.disagree,
+        "split": chosen.split,
+        "rule": rule.rule,
+    }
     any_numbers = next(iter(assessments.values()))["numbers"] if assessments else {}
     row["pace"] = {key: any_numbers.get(key) for key in PACE_KEYS}
 
@@ -201,27 +211,31 @@ def status_report(
         for i in ws.plan.indicators
     ]
     readings.run()
+    rule = ws.plan.header.headline if method is None else HeadlineRule(method=Method(method))
     for row in indicators:
         for milestone in row["milestones"]:
-            _finish_milestone(milestone)
+            _finish_milestone(milestone, rule)
     commitments = commitment_rows(ws.plan, as_of=evaluation)
     by_id = {c.id: c for c in ws.plan.commitments}
     for row in commitments:
         row.update(_commitment_status(by_id[row["id"]], evaluation))
-    headline = method or HEADLINE_METHOD
+    headline_method = method or rule.method.value
     indicator_counts = Counter(
-        m["assessments"][headline]["status"] for row in indicators for m in row["milestones"]
+        m["assessments"][headline_method]["status"]
+        for row in indicators
+        for m in row["milestones"]
     )
     return {
         "as_of": as_of.isoformat() if as_of else None,
         "evaluation_date": evaluation.isoformat(),
         "methods": list(methods),
-        "headline_method": headline,
+        "headline_method": headline_method,
+        "headline_rule": rule.model_dump(mode="json"),
         "indicators": indicators,
         "commitments": commitments,
         "counts": {
             "indicators": dict(sorted(indicator_counts.items())),
             "commitments": dict(sorted(Counter(c["status"] for c in commitments).items())),
         },
-        "rollup": _rollup(ws, indicators, commitments, headline),
+        "rollup": _rollup(ws, indicators, commitments, headline_method),
     }

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from blueprint_tracker.errors import InputError
 from blueprint_tracker.services import pages
+from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.errors import ERROR_RESPONSES
@@ -50,8 +51,8 @@ def _commitments(ws: Any, keep: pages.CommitmentFilter, as_of: dt.date | None) -
     return pages.commitments_page(ws, as_of, keep)
 
 
-def _search(ws: Any, query: str, _as_of: dt.date | None) -> dict[str, Any]:
-    return pages.search(ws, query)
+def _search(ws: Any, query: str, as_of: dt.date | None) -> dict[str, Any]:
+    return search_service.search(ws, query, as_of=as_of)
 
 
 def api_router() -> APIRouter:

@@ -29,6 +29,7 @@ from blueprint_tracker.present.views import (
     search_html,
 )
 from blueprint_tracker.services import pages
+from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.auth import current_login
 from blueprint_tracker.web.cache import PageCache
@@ -111,8 +112,8 @@ def _commitments(ws: Any, keep: pages.CommitmentFilter, as_of: dt.date | None) -
     return pages.commitments_page(ws, as_of, keep)
 
 
-def _search(ws: Any, query: str, _as_of: dt.date | None) -> dict[str, Any]:
-    return pages.search(ws, query)
+def _search(ws: Any, query: str, as_of: dt.date | None) -> dict[str, Any]:
+    return search_service.search(ws, query, as_of=as_of)
 
 
 def page_router() -> APIRouter:  # noqa: C901 - one small function per route

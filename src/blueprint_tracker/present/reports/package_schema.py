@@ -252,7 +252,10 @@ COMMITMENTS = Resource(
         F("milestone_year", "integer", "target year"),
         F(
             "status",
-            description="DONE, DONE_LATE, IN_PROGRESS, NOT_STARTED, OVERDUE or NO_EVIDENCE",
+            description=(
+                "DONE, DONE_LATE, IN_PROGRESS, NOT_STARTED, OVERDUE, NO_EVIDENCE, MODIFIED"
+                " or NOT_PURSUED"
+            ),
             required=True,
         ),
         F("evidence_count", "integer", "evidence items released by the edition date"),
@@ -273,7 +276,9 @@ EVIDENCE = Resource(
         F("commitment", description="commitment id", required=True),
         F("number", "integer", "number of the item within its commitment", required=True),
         F("date", description="when it happened (YYYY-MM-DD, YYYY-MM or YYYY)"),
-        F("outcome", description="completed, in_progress, not_started or delayed"),
+        F("outcome", description=(
+            "completed, in_progress, not_started, delayed, modified or not_pursued"
+        )),
         *bi("summary", "what happened"),
         F("source_agency", description="source agency", required=True),
         F("source_title", description="source title", required=True),

@@ -52,6 +52,12 @@
     return entry.text.indexOf(needle) >= 0;
   }
 
+  // the same fold as services/search.py: width, case, spaces and hyphens, simplified characters
+  function fold(value, chars) {
+    var flat = value.normalize("NFKC").toLowerCase().replace(/[\s\-\u2010-\u2015_\u00b7\u30fb]+/g, "");
+    return Array.from(flat).map(function (c) { return (chars && chars[c]) || c; }).join("");
+  }
+
   function runSearch() {
     var index = readJson("search-index");
     var labels = readJson("search-labels");
@@ -59,7 +65,7 @@
     var query = new URLSearchParams(window.location.search).get("q") || "";
     var input = document.getElementById("q");
     input.value = query;
-    var needle = query.trim().toLowerCase();
+    var needle = fold(query.trim(), readJson("search-chars"));
     if (!needle) { return; }
     var hits = index.filter(function (entry) { return matches(entry, needle); });
     var box = document.getElementById("results");
