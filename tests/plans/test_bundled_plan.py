@@ -134,7 +134,9 @@ def test_every_commitment_has_a_short_distinct_title_in_both_languages(
     workspace: Workspace,
 ) -> None:
     commitments = workspace.plan.commitments
-    titles = {lang: [c.title.get(lang) for c in commitments if c.title] for lang in ("zh-Hant", "en")}
+    titles = {
+        lang: [c.title.get(lang) for c in commitments if c.title] for lang in ("zh-Hant", "en")
+    }
     for lang, names in titles.items():
         assert len(names) == len(commitments), f"{lang}: a commitment has no title"
         assert len(set(names)) == len(names), f"{lang}: two commitments share a title"
