@@ -108,3 +108,10 @@ class ImportRejectedError(ProblemsError):
     """An observation file with bad rows; nothing was written."""
 
     code = "import_rejected"
+
+
+class TableRejectedError(ProblemsError, ValueError):
+    """A table for bulk assessment with bad rows or arguments; nothing was written."""
+
+    code = "table_rejected"
+    exit_code = 2

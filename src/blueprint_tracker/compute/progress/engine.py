@@ -12,7 +12,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-from blueprint_tracker.compute.progress._batch import NO_CODE, Batch, Latest, Result, latest
+from blueprint_tracker.compute.progress._batch import (
+    NO_CODE,
+    Batch,
+    Latest,
+    Result,
+    latest,
+    make_batch,
+)
 from blueprint_tracker.compute.progress.bootstrap import DEFAULT_SEED, bootstrap_reading
 from blueprint_tracker.compute.progress.escap import assess_escap
 from blueprint_tracker.compute.progress.eurostat import assess_eurostat
@@ -82,3 +89,10 @@ def assess_batch(
         for key, array in part.items():
             out[key][start:stop] = array
     return out
+
+
+def result_keys(method: str, bootstrap: int = 0) -> tuple[str, ...]:
+    """The numbers `method` gives (FLOAT_KEYS and BOOL_KEYS order); the rest stay NaN/False."""
+    probe = make_batch([2000.0, 2001.0, 2002.0], [[1.0, 2.0, 3.0]], target=4.0, target_year=2005)
+    part = _assess_chunk(METHODS[method], probe, bootstrap, DEFAULT_SEED)
+    return tuple(key for key in (*FLOAT_KEYS, *BOOL_KEYS) if key in part)
