@@ -20,6 +20,24 @@ from blueprint_tracker.cli.session import workspace
 from blueprint_tracker.errors import ConfigError
 
 
+def listen_url(host: str, port: int) -> str:
+    """The address to open in a browser (on this machine when listening on every interface)."""
+    shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(host, host)
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
+
+
+def _free_port(host: str) -> int:
+    """A port the system has free now (for ``--port 0``), so the URL can be printed."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
@@ -51,6 +69,11 @@ def serve(
             "e.g. from: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
         )
     workspace()  # open (and seed) the store once before the workers start
+    port = port or _free_port(host)
+    every = " on every interface" if host in ("0.0.0.0", "::", "") else ""
+    error_console().print(
+        f"Serving{every} at {listen_url(host, port)} (Ctrl+C to stop)", markup=False
+    )
     uvicorn.run(
         "blueprint_tracker.web.app:app_from_env",
         factory=True,

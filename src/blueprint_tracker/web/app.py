@@ -18,6 +18,7 @@ from blueprint_tracker.web.routes_auth import auth_router
 from blueprint_tracker.web.routes_edit import edit_router
 from blueprint_tracker.web.routes_pages import page_router
 from blueprint_tracker.web.routes_review import review_router
+from blueprint_tracker.web.routes_site import LanguageSlugRedirect, site_router
 from blueprint_tracker.web.security import SecurityHeaders, secret_key_problem
 
 API_DESCRIPTION = (
@@ -53,7 +54,9 @@ def create_app(settings: Settings | None = None, workspace: Workspace | None = N
     app.state.server_mode = settings.server_mode
     app.state.secret_key = settings.secret_key
     install_error_handlers(app)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(LanguageSlugRedirect)
+    app.add_middleware(SecurityHeaders)  # outermost: redirects and errors carry the headers too
+    app.include_router(site_router())
     app.include_router(api_router(), prefix="/api/v1", tags=["api"])
     if settings.server_mode:  # public mode has no login or editing routes at all (404)
         for router in (auth_router(), edit_router(), review_router()):
