@@ -8,7 +8,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from blueprint_tracker.assess import assess_series
+from blueprint_tracker.assess import AssessmentInputError, assess_many, assess_series, prepare
 
 OPTION_KEYS = ("direction", "target", "target_year", "comparator", "base_year", "limit")
 
@@ -34,21 +34,27 @@ def same_number(ours: Any, theirs: Any, key: str) -> bool:
         return bool(ours) == (theirs == "linear")
     if theirs is None:
         return ours is None or (isinstance(ours, float) and math.isnan(ours))
-    if isinstance(theirs, list):
-        return False  # intervals are compared as their _lo/_hi columns
+    if isinstance(theirs, float) and isinstance(ours, float):
+        # the same arithmetic; a sum over a wider year axis may differ in the last bit
+        return math.isclose(ours, theirs, rel_tol=1e-12, abs_tol=1e-300)
     return bool(ours == theirs)
 
 
 def check_row(row: dict[str, Any], points: dict[int, float], method: str, **options: Any) -> None:
     """One output row against assess_series on the same series: status, trend flag, numbers."""
-    expected = assess_series(points, method=method, **options)
+    try:
+        expected = assess_series(points, method=method, **options)
+    except AssessmentInputError as exc:  # assess_series refuses it; a bulk run assesses it
+        assert "before the first year" in str(exc)
+        expected = assess_many([prepare(points, method=method, **options)])[0]
     assert row["status"] == expected.status.value
     assert row["trend_flag"] == expected.numbers.get("trend_flag")
     for key, value in expected.numbers.items():
         if key == "trend_flag":
             continue
         if isinstance(value, list):
-            assert [row[f"{key}_lo"], row[f"{key}_hi"]] == value, key
+            assert same_number(row[f"{key}_lo"], value[0], key), key
+            assert same_number(row[f"{key}_hi"], value[1], key), key
             continue
         assert same_number(row.get(key), value, key), (key, row.get(key), value)
     numbers = {k for k in expected.numbers if k not in ("interval80", "interval95", "trend_flag")}

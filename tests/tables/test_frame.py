@@ -52,7 +52,7 @@ def _as(kind: str, table: pa.Table) -> Any:
     return {"arrow": table, "pandas": table.to_pandas(), "polars": pl.from_arrow(table)}[kind]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(one_series(), min_size=1, max_size=6),
     st.sampled_from(METHODS),

@@ -13,6 +13,7 @@ from blueprint_tracker.cli import (
     plan_commands,
     report_commands,
     status_commands,
+    table_commands,
     web_commands,
 )
 from blueprint_tracker.cli.output import report_error, report_usage_error
@@ -74,6 +75,7 @@ def create_cli() -> typer.Typer:
     app.command("gaps")(data_commands.gaps)
     app.command("status")(status_commands.status)
     app.command("assess")(status_commands.assess)
+    app.command("assess-table")(table_commands.assess_table)
     app.add_typer(admin_commands.users_app, name="user")
     app.command("backup")(admin_commands.backup)
     app.command("restore")(admin_commands.restore)

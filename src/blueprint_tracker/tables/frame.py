@@ -12,6 +12,7 @@ from blueprint_tracker.assess import AssessmentInputError, _check_bootstrap, _ch
 from blueprint_tracker.compute.progress._batch import make_batch
 from blueprint_tracker.compute.progress.bootstrap import DEFAULT_SEED
 from blueprint_tracker.compute.progress.engine import assess_batch
+from blueprint_tracker.errors import TableRejectedError
 from blueprint_tracker.tables.chunks import ID, Chunk, check_unique, in_memory, streamed
 from blueprint_tracker.tables.convert import from_arrow, pieces
 from blueprint_tracker.tables.matrix import dense
@@ -102,11 +103,17 @@ def iter_assess(
     else:
         chunks = streamed(parts, problems)
     seen: list[pa.Array] = []
-    for chunk in chunks:
-        out = _assess_chunk(chunk, req, problems)
-        if not held:
-            seen.append(out.column(ID).combine_chunks())
-        yield out, chunk.table.num_rows
+    for chunk in chunks:  # after a bad chunk, the rest are still checked (every problem listed)
+        try:
+            out = _assess_chunk(chunk, req, TableProblems(req.file))
+        except TableRejectedError as exc:
+            problems.extend(exc.problems)
+            continue
+        if not problems.found:
+            if not held:
+                seen.append(out.column(ID).combine_chunks())
+            yield out, chunk.table.num_rows
+    problems.raise_if_any()
     check_unique(seen, problems)
 
 

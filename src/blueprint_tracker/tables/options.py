@@ -22,8 +22,7 @@ NUMBER_OPTIONS = ("target", "limit", "tolerance")
 YEAR_OPTIONS = ("target_year", "base_year", "evaluation_year", "window", "min_span")
 WORD_OPTIONS = ("direction", "comparator", "projection")
 OPTION_COLUMNS = NUMBER_OPTIONS + YEAR_OPTIONS + WORD_OPTIONS
-DEFAULTS: dict[str, object] = {"comparator": ">=", "tolerance": 0.02, "projection": "cagr",
-                               "window": 5, "min_span": 3}  # fmt: skip
+DEFAULTS: dict[str, object] = {"tolerance": 0.02, "projection": "cagr", "window": 5, "min_span": 3}
 
 
 def _comparator(value: object) -> float:
@@ -143,6 +142,10 @@ def _report(
 
 def _check(chunk: Chunk, found: SeriesOptions, problems: TableProblems) -> None:
     v = found.values
+    # no comparator: at least the target to increase, at most to decrease (as assess_series)
+    v["comparator"] = np.where(
+        np.isnan(v["comparator"]), np.where(v["direction"] < 0, LE, GE), v["comparator"]
+    )
     with np.errstate(invalid="ignore"):
         _report(
             chunk,

@@ -25,6 +25,10 @@ class TableProblems:
         if fatal:
             self.raise_if_any()
 
+    def extend(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            self.add(problem)
+
     def raise_if_any(self) -> None:
         if not self.found:
             return
