@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from blueprint_tracker.domain.text import Text
+from blueprint_tracker.domain.text import Text, UnitText
 
 Comparator = Literal[">=", "<=", "~"]
 Direction = Literal["increase", "decrease"]
@@ -18,15 +18,22 @@ class _Model(BaseModel):
 
 
 class SeriesDef(_Model):
-    """A base series that observations may name."""
+    """A base series that observations may name.
+
+    ``dimensions`` names the breakdowns its figures may carry (``Sex``, ``Age``): a figure
+    without any is the series' total line. ``selection`` records fixed attributes that set this
+    series apart from its siblings in the source (Open SDG's ``Series`` and ``Units`` columns).
+    """
 
     id: str = Field(pattern=SERIES_ID_PATTERN)
     name: Text
-    unit: Text
+    unit: UnitText
     frequency: Literal["annual", "quarterly", "monthly", "irregular"] = "annual"
     release_lag_months: int = Field(default=12, ge=0, le=120)
     definition: Text | None = None
     third_party: bool = False
+    dimensions: list[str] = Field(default_factory=list)
+    selection: dict[str, str] = Field(default_factory=dict)
 
 
 class Milestone(_Model):
@@ -36,6 +43,23 @@ class Milestone(_Model):
     value: float
     comparator: Comparator = ">="
     tolerance: float = Field(default=0.02, ge=0, le=1)
+
+
+class ProgressSetting(_Model):
+    """One configured progress reading (Open SDG's ``progress_calculation_options`` item).
+
+    It reads the total line of ``series`` (the indicator's own formula when None) from
+    ``base_year`` (the next year with data when that year has none) to the latest year, toward
+    ``target`` by ``target_year``; no target gives the no-target (trend) reading, in which
+    ``limit`` is the level the series cannot pass (thresholds shrink near it).
+    """
+
+    series: str | None = Field(default=None, pattern=SERIES_ID_PATTERN)
+    direction: Direction = "decrease"
+    target: float | None = None
+    target_year: int = Field(default=2030, ge=1900, le=2200)
+    base_year: int = Field(default=2015, ge=1900, le=2200)
+    limit: float | None = None
 
 
 class Indicator(_Model):
@@ -48,7 +72,7 @@ class Indicator(_Model):
 
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._\-]*$")
     name: Text
-    unit: Text
+    unit: UnitText
     direction: Direction = "increase"
     decimals: int = Field(default=2, ge=0, le=6)
     formula: str = Field(min_length=1)
@@ -59,6 +83,7 @@ class Indicator(_Model):
     milestones: list[Milestone] = Field(default_factory=list)
     definition_note: Text | None = None
     group: Text | None = None
+    progress: list[ProgressSetting] = Field(default_factory=list)
 
     @field_validator("formula")
     @classmethod

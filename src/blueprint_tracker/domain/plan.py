@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from blueprint_tracker.domain.assessment import HeadlineRule
 from blueprint_tracker.domain.commitment import Commitment
 from blueprint_tracker.domain.indicator import Indicator, SeriesDef
-from blueprint_tracker.domain.text import Text
+from blueprint_tracker.domain.text import LANG_TAG, Text
 from blueprint_tracker.domain.web_address import OptionalWebAddress
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*$"
@@ -56,11 +56,23 @@ class PlanHeader(_Model):
     source_url: OptionalWebAddress = ""
     baseline_year: int = Field(ge=1900, le=2200)
     headline: HeadlineRule = Field(default_factory=HeadlineRule)
+    languages: list[str] = Field(default_factory=lambda: ["zh-Hant", "en"], min_length=1)
     levels: list[Level] = Field(min_length=1)
     vision: Text
     mission: list[MissionItem] = Field(default_factory=list)
     development_goals: list[DevelopmentGoal] = Field(default_factory=list)
     nodes: list[Node] = Field(default_factory=list)
+
+
+    @field_validator("languages")
+    @classmethod
+    def _tags(cls, value: list[str]) -> list[str]:
+        bad = [tag for tag in value if not LANG_TAG.match(tag)]
+        if bad:
+            raise ValueError(f"not language tags: {', '.join(bad)}")
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value
 
 
 class Plan(_Model):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Literal
 
@@ -46,8 +47,30 @@ class Source(BaseModel):
     table: str = ""
 
 
+def dimension_key(dimensions: dict[str, str]) -> str:
+    """The canonical text of a breakdown (``""`` for the total line): sorted JSON."""
+    if not dimensions:
+        return ""
+    return json.dumps(dimensions, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_dimension_key(text: str) -> dict[str, str]:
+    """The breakdown in :func:`dimension_key`'s text; ValueError when it is not one."""
+    if not text.strip():
+        return {}
+    value = json.loads(text)
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()
+    ):
+        raise ValueError("a breakdown is a JSON object of non-empty texts, e.g. {\"Sex\":\"Female\"}")
+    return {str(k): str(v) for k, v in value.items()}
+
+
 class Observation(BaseModel):
-    """One figure of one series for one period, as released on one date (a vintage)."""
+    """One figure of one series for one period, as released on one date (a vintage).
+
+    ``dimensions`` is its breakdown (``{"Sex": "Female"}``); none is the series' total line.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -59,7 +82,12 @@ class Observation(BaseModel):
     source: Source
     release_date: dt.date
     note: str = ""
+    dimensions: dict[str, str] = Field(default_factory=dict)
     id: int | None = None
+
+    @property
+    def dimension_key(self) -> str:
+        return dimension_key(self.dimensions)
 
     @property
     def year(self) -> int:

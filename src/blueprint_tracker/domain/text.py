@@ -1,22 +1,34 @@
-"""Bilingual text as one value: Traditional Chinese (the source) and English."""
+"""Plan text as one value: the same words in each of the plan's languages.
+
+A Hong Kong plan holds Traditional Chinese (the source) and English; another plan holds the
+languages it declares (``plan.yaml`` ``languages``), each under its BCP 47 tag (``es``, ``fr``,
+``pt-BR``). Which languages a plan's texts must have is checked against the plan, not here.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Lang = Literal["zh-Hant", "en"]
 LANGS: tuple[Lang, ...] = ("zh-Hant", "en")
+LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_NAMED = {"zh-Hant": "zh_hant", "en": "en"}
 
 
 class Text(BaseModel):
-    """A text in both languages; ``translated`` marks an English text that is ours, not official."""
+    """A text in one or more languages; ``translated`` marks a text that is ours, not official.
 
-    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="forbid")
+    ``zh-Hant`` and ``en`` are fields; any other language is kept under its tag (pydantic's
+    extra fields), so ``Text.model_validate({"en": "Poverty", "es": "Pobreza"})`` holds both.
+    """
 
-    zh_hant: str = Field(alias="zh-Hant")
-    en: str
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="allow")
+
+    zh_hant: str = Field(default="", alias="zh-Hant")
+    en: str = ""
     translated: bool = False
 
     @field_validator("zh_hant", "en")
@@ -26,16 +38,71 @@ class Text(BaseModel):
             raise ValueError("text must not be empty")
         return value.strip()
 
+    @model_validator(mode="after")
+    def _languages(self) -> Text:
+        for tag, value in (self.model_extra or {}).items():
+            if not LANG_TAG.match(tag):
+                raise ValueError(f"{tag!r} is not a language tag (such as en, es, zh-Hant)")
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"the {tag} text must be a non-empty string")
+            self.model_extra[tag] = value.strip()  # type: ignore[index]
+        if not self.languages() and self._needs_words():
+            raise ValueError("text must not be empty")
+        return self
+
+    def _needs_words(self) -> bool:
+        return True
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages this text is written in."""
+        named = tuple(tag for tag, field in _NAMED.items() if getattr(self, field))
+        return named + tuple(sorted(self.model_extra or {}))
+
+    def has(self, lang: str) -> bool:
+        return lang in self.languages()
+
     def get(self, lang: str) -> str:
-        """The text in ``lang`` (``zh-Hant`` or ``en``; other values fall back to Chinese)."""
-        return self.en if lang == "en" else self.zh_hant
+        """The text in ``lang``; else in Chinese, English or the first language it has."""
+        for tag in (lang, "zh-Hant", "en", *self.languages()):
+            value = self._raw(tag)
+            if value:
+                return value
+        return ""
+
+    def _raw(self, lang: str) -> str:
+        if lang in _NAMED:
+            return str(getattr(self, _NAMED[lang]))
+        return str((self.model_extra or {}).get(lang, ""))
 
     def texts(self) -> dict[str, str]:
-        """``{"zh-Hant": ..., "en": ...}`` without the translation mark."""
-        return {"zh-Hant": self.zh_hant, "en": self.en}
+        """``{"zh-Hant": ..., "en": ..., <other languages>...}`` without the translation mark;
+        ``zh-Hant`` and ``en`` are always there (falling back as :meth:`get` does)."""
+        out = {"zh-Hant": self.get("zh-Hant"), "en": self.get("en")}
+        out.update({tag: self._raw(tag) for tag in sorted(self.model_extra or {})})
+        return out
 
     def as_dict(self) -> dict[str, str | bool]:
-        return {"zh-Hant": self.zh_hant, "en": self.en, "translated": self.translated}
+        """The languages the text is written in, and the translation mark."""
+        out: dict[str, str | bool] = {tag: self._raw(tag) for tag in self.languages()}
+        out["translated"] = self.translated
+        return out
+
+
+class UnitText(Text):
+    """A unit of measurement: may be empty (a count, an index) in every language."""
+
+    @field_validator("zh_hant", "en")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        return value.strip()
+
+    def _needs_words(self) -> bool:
+        return False
+
+
+def text_of(values: dict[str, str], translated: bool = False) -> Text:
+    """A Text from ``{language tag: words}``."""
+    return Text.model_validate({**values, "translated": translated})
 
 
 def normalise_lang(value: str) -> Lang:

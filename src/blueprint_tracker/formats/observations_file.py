@@ -10,7 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from blueprint_tracker.domain.series import FLAGS, Observation, Source, period_year
+from blueprint_tracker.domain.series import (
+    FLAGS,
+    Observation,
+    Source,
+    parse_dimension_key,
+    period_year,
+)
 from blueprint_tracker.domain.web_address import web_address_problem
 from blueprint_tracker.errors import Problem
 from blueprint_tracker.formats.spreadsheet_text import unescape
@@ -27,6 +33,7 @@ COLUMNS = (
     "source_table",
     "release_date",
     "note",
+    "dimensions",
 )
 REQUIRED = (
     "series",
@@ -53,6 +60,7 @@ def observation_record(o: Observation) -> dict[str, Any]:
         "source_table": o.source.table,
         "release_date": o.release_date.isoformat(),
         "note": o.note,
+        "dimensions": o.dimension_key,
     }
 
 
@@ -121,10 +129,21 @@ def _row_problems(row: dict[str, str], known: set[str] | None) -> list[tuple[str
     url_problem = web_address_problem(row["source_url"]) if row.get("source_url") else None
     if url_problem:
         found.append(("source_url", url_problem))
+    found += _dimension_problems(row)
     bad_flags = [f for f in _flags(row) if f not in FLAGS]
     if bad_flags:
         found.append(("flags", f"unknown flag(s) {', '.join(bad_flags)}; use {', '.join(FLAGS)}"))
     return found
+
+
+def _dimension_problems(row: dict[str, str]) -> list[tuple[str, str]]:
+    if not row.get("dimensions"):
+        return []
+    try:
+        parse_dimension_key(row["dimensions"])
+    except ValueError as exc:
+        return [("dimensions", str(exc).splitlines()[0])]
+    return []
 
 
 def _flags(row: dict[str, str]) -> list[str]:
@@ -155,6 +174,10 @@ def _build(row: dict[str, str], today: dt.date) -> tuple[Observation | None, lis
         return None, found
     if web_address_problem(row["source_url"]):  # reported by _row_problems
         return None, found
+    try:
+        dimensions = parse_dimension_key(row.get("dimensions", ""))
+    except ValueError:  # reported by _row_problems
+        return None, found
     source = Source(
         agency=row["source_agency"],
         title=row["source_title"],
@@ -170,6 +193,7 @@ def _build(row: dict[str, str], today: dt.date) -> tuple[Observation | None, lis
         source=source,
         release_date=release,
         note=row.get("note", ""),
+        dimensions=dimensions,
     )
     return observation, []
 

@@ -9,8 +9,10 @@ from collections.abc import Iterable
 from blueprint_tracker.compute.formula import FormulaError, parse_formula
 from blueprint_tracker.domain.commitment import Evidence
 from blueprint_tracker.domain.due import parse_due
+from blueprint_tracker.domain.indicator import Indicator
 from blueprint_tracker.domain.plan import Node, Plan
 from blueprint_tracker.errors import Problem
+from blueprint_tracker.formats.plan_languages import check_languages
 from blueprint_tracker.formats.problems import ItemIndex
 
 PLAN, SERIES, INDICATORS, COMMITMENTS, EVIDENCE = (
@@ -114,6 +116,20 @@ def _check_indicators(plan: Plan, index: ItemIndex) -> list[Problem]:
             index,
             "nodes",
         )
+        problems += _check_progress(indicator, where, series_ids, index)
+    return problems
+
+
+def _check_progress(
+    indicator: Indicator, where: str, series_ids: set[str], index: ItemIndex
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for position, setting in enumerate(indicator.progress):
+        if setting.series is not None:
+            problems += _unknown(
+                INDICATORS, f"{where}.progress[{position}].series", "names unknown series",
+                [setting.series], series_ids, index, "series",
+            )  # fmt: skip
     return problems
 
 
@@ -180,6 +196,7 @@ def check_plan(
     today = today or dt.date.today()
     return [
         *_check_tree(plan, index),
+        *check_languages(plan, index),
         *_check_indicators(plan, index),
         *_check_commitments(plan, index),
         *_check_evidence(plan, evidence, today, index),

@@ -93,8 +93,8 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _key(o: Observation) -> tuple[str, str, dt.date, float]:
-    return (o.series, o.period, o.release_date, o.value)
+def _key(o: Observation) -> tuple[str, str, str, dt.date, float]:
+    return (o.series, o.period, o.dimension_key, o.release_date, o.value)
 
 
 def seed_bundled(plan: Plan, plan_dir: Path, store: Store) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, and_, func, insert, select
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.sql.elements import ColumnElement
 
-from blueprint_tracker.domain.series import Observation, Source
+from blueprint_tracker.domain.series import Observation, Source, parse_dimension_key
 from blueprint_tracker.errors import ImportRejectedError, Problem
 from blueprint_tracker.store.engine import create_store_engine, migrate
 from blueprint_tracker.store.schema import import_batches, observations, withdrawals
@@ -46,6 +46,7 @@ def _to_row(plan_id: str, o: Observation, batch_id: int | None) -> dict[str, obj
         "release_date": o.release_date,
         "note": o.note,
         "batch_id": batch_id,
+        "dimensions": o.dimension_key,
     }
 
 
@@ -66,6 +67,7 @@ def _to_observation(row: RowMapping) -> Observation:
         source=source,
         release_date=row["release_date"],
         note=row["note"],
+        dimensions=parse_dimension_key(row["dimensions"]),
         id=row["id"],
     )
 
@@ -96,8 +98,16 @@ def insert_observation(
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
-def _key(o: Observation) -> tuple[str, str, dt.date]:
-    return (o.series, o.period, o.release_date)
+Key = tuple[str, str, str, dt.date]
+
+
+def _key(o: Observation) -> Key:
+    return (o.series, o.period, o.dimension_key, o.release_date)
+
+
+def _scope(breakdowns: bool) -> list[ColumnElement[bool]]:
+    """Only the total lines unless every breakdown is asked for."""
+    return [] if breakdowns else [observations.c.dimensions == ""]
 
 
 class Store:
@@ -108,14 +118,14 @@ class Store:
 
     def _existing(
         self, conn: Connection, plan_id: str, series: set[str]
-    ) -> dict[tuple[str, str, dt.date], float]:
+    ) -> dict[Key, float]:
         query = select(observations).where(
             observations.c.plan_id == plan_id,
             observations.c.series.in_(sorted(series)),
             _not_withdrawn(None),
         )
         return {
-            (r["series"], r["period"], r["release_date"]): r["value"]
+            (r["series"], r["period"], r["dimensions"], r["release_date"]): r["value"]
             for r in conn.execute(query).mappings()
         }
 
@@ -159,9 +169,10 @@ class Store:
         return Batch(batch_id, plan_id, file_name, sha256, len(items), len(new), now)
 
     def withdraw_from_batches(
-        self, plan_id: str, file_name: str, keep: set[tuple[str, str, dt.date, float]], reason: str
+        self, plan_id: str, file_name: str, keep: set[tuple[str, str, str, dt.date, float]], reason: str
     ) -> int:
-        """Withdraw figures from ``file_name`` that are not in ``keep``; return how many."""
+        """Withdraw figures from ``file_name`` that are not in ``keep`` (series, period,
+        breakdown, release date, value); return how many."""
         query = (
             select(observations)
             .join(import_batches, import_batches.c.id == observations.c.batch_id)
@@ -176,7 +187,8 @@ class Store:
             stale = [
                 r["id"]
                 for r in conn.execute(query).mappings()
-                if (r["series"], r["period"], r["release_date"], r["value"]) not in keep
+                if (r["series"], r["period"], r["dimensions"], r["release_date"], r["value"])
+                not in keep
             ]
             for item_id in stale:
                 conn.execute(
@@ -220,16 +232,25 @@ class Store:
             return int(conn.execute(query).scalar_one())
 
     def all_vintages(
-        self, plan_id: str, series: Iterable[str] | None = None, as_of: dt.date | None = None
+        self,
+        plan_id: str,
+        series: Iterable[str] | None = None,
+        as_of: dt.date | None = None,
+        *,
+        breakdowns: bool = False,
     ) -> list[Observation]:
-        """Every stored release, oldest first (optionally only those released by ``as_of``)."""
-        query = select(observations).where(observations.c.plan_id == plan_id, _not_withdrawn(as_of))
+        """Every stored release, oldest first (optionally only those released by ``as_of``);
+        the total lines only unless ``breakdowns``."""
+        query = select(observations).where(
+            observations.c.plan_id == plan_id, _not_withdrawn(as_of), *_scope(breakdowns)
+        )
         if series is not None:
             query = query.where(observations.c.series.in_(sorted(set(series))))
         if as_of is not None:
             query = query.where(observations.c.release_date <= as_of)
         query = query.order_by(
             observations.c.series,
+            observations.c.dimensions,
             observations.c.year,
             observations.c.period,
             observations.c.release_date,
@@ -239,19 +260,30 @@ class Store:
             return [_to_observation(r) for r in conn.execute(query).mappings()]
 
     def latest(
-        self, plan_id: str, series: Iterable[str] | None = None, as_of: dt.date | None = None
+        self,
+        plan_id: str,
+        series: Iterable[str] | None = None,
+        as_of: dt.date | None = None,
+        *,
+        breakdowns: bool = False,
     ) -> list[Observation]:
-        """Per series and period, the latest release known on ``as_of`` (today when None)."""
+        """Per series, breakdown and period, the latest release known on ``as_of`` (today when
+        None); the total lines only unless ``breakdowns``."""
         o = observations
-        scope = [o.c.plan_id == plan_id, _not_withdrawn(as_of)]
+        scope = [o.c.plan_id == plan_id, _not_withdrawn(as_of), *_scope(breakdowns)]
         if series is not None:
             scope.append(o.c.series.in_(sorted(set(series))))
         if as_of is not None:
             scope.append(o.c.release_date <= as_of)
         newest = (
-            select(o.c.series, o.c.period, func.max(o.c.release_date).label("release_date"))
+            select(
+                o.c.series,
+                o.c.period,
+                o.c.dimensions,
+                func.max(o.c.release_date).label("release_date"),
+            )
             .where(*scope)
-            .group_by(o.c.series, o.c.period)
+            .group_by(o.c.series, o.c.period, o.c.dimensions)
             .subquery()
         )
         query = (
@@ -261,25 +293,27 @@ class Store:
                 and_(
                     o.c.series == newest.c.series,
                     o.c.period == newest.c.period,
+                    o.c.dimensions == newest.c.dimensions,
                     o.c.release_date == newest.c.release_date,
                 ),
             )
             .where(*scope)
-            .order_by(o.c.series, o.c.year, o.c.period, o.c.id)
+            .order_by(o.c.series, o.c.dimensions, o.c.year, o.c.period, o.c.id)
         )
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, str]] = set()
         result: list[Observation] = []
         with self.engine.connect() as conn:
             for row in conn.execute(query).mappings():
-                if (row["series"], row["period"]) not in seen:
-                    seen.add((row["series"], row["period"]))
+                key = (row["series"], row["period"], row["dimensions"])
+                if key not in seen:
+                    seen.add(key)
                     result.append(_to_observation(row))
         return result
 
 
 def _split_new(
     items: Sequence[Observation],
-    existing: dict[tuple[str, str, dt.date], float],
+    existing: dict[Key, float],
     file_name: str,
     labels: list[str],
 ) -> tuple[list[Observation], list[Problem]]:
@@ -296,12 +330,17 @@ def _split_new(
                 Problem(
                     file_name,
                     f"{labels[index]}, column value",
-                    f"{item.series} {item.period}: {item.value:g} conflicts with {seen[key]:g} "
+                    f"{item.series} {item.period}{_breakdown(item)}: {item.value:g} conflicts "
+                    f"with {seen[key]:g} "
                     f"recorded for the same release date {item.release_date}; a revision needs a "
                     "later release_date",
                 )
             )
     return new, problems
+
+
+def _breakdown(item: Observation) -> str:
+    return "".join(f", {k} {v}" for k, v in sorted(item.dimensions.items()))
 
 
 def open_store(url: str) -> Store:

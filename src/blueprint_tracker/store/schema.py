@@ -50,6 +50,8 @@ observations = Table(
     Column("release_date", Date, nullable=False),
     Column("note", Text, nullable=False, default=""),
     Column("batch_id", Integer, ForeignKey("import_batches.id"), nullable=True),
+    # the breakdown as sorted JSON ({"Sex":"Female"}); "" is the series' total line
+    Column("dimensions", Text, nullable=False, default="", server_default=""),
 )
 
 Index("ix_observations_lookup", observations.c.plan_id, observations.c.series, observations.c.year)
