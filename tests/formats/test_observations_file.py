@@ -24,6 +24,7 @@ GOOD = {
     "source_table": "030",
     "release_date": "2021-02-26",
     "note": "按當時市價計算",
+    "dimensions": "",
 }
 TODAY = dt.date(2026, 11, 28)
 

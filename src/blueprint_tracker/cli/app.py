@@ -10,6 +10,7 @@ import typer
 from blueprint_tracker.cli import (
     admin_commands,
     data_commands,
+    opensdg_commands,
     plan_commands,
     report_commands,
     status_commands,
@@ -84,6 +85,7 @@ def create_cli() -> typer.Typer:
     app.command("build-site")(web_commands.build_site)
     app.command("report")(report_commands.report)
     app.command("export")(report_commands.export)
+    app.add_typer(opensdg_commands.opensdg_app, name="opensdg")
     return app
 
 

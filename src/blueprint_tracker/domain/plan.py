@@ -63,7 +63,6 @@ class PlanHeader(_Model):
     development_goals: list[DevelopmentGoal] = Field(default_factory=list)
     nodes: list[Node] = Field(default_factory=list)
 
-
     @field_validator("languages")
     @classmethod
     def _tags(cls, value: list[str]) -> list[str]:

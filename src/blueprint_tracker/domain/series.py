@@ -62,7 +62,7 @@ def parse_dimension_key(text: str) -> dict[str, str]:
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()
     ):
-        raise ValueError("a breakdown is a JSON object of non-empty texts, e.g. {\"Sex\":\"Female\"}")
+        raise ValueError('a breakdown is a JSON object of non-empty texts, e.g. {"Sex":"Female"}')
     return {str(k): str(v) for k, v in value.items()}
 
 

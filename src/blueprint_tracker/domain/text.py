@@ -8,7 +8,7 @@ languages it declares (``plan.yaml`` ``languages``), each under its BCP 47 tag (
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 

@@ -104,8 +104,13 @@ def _check_indicators(plan: Plan, index: ItemIndex) -> list[Problem]:
         )
         if indicator.fallback is not None:
             problems += _unknown(
-                INDICATORS, f"{where}.fallback", "names unknown series", [indicator.fallback],
-                series_ids, index, "series",
+                INDICATORS,
+                f"{where}.fallback",
+                "names unknown series",
+                [indicator.fallback],
+                series_ids,
+                index,
+                "series",
             )
         problems += _unknown(
             INDICATORS,

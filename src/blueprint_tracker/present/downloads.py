@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from blueprint_tracker.domain.series import dimension_key
 from blueprint_tracker.formats.observations_file import COLUMNS
 from blueprint_tracker.formats.spreadsheet_text import spreadsheet_safe
 
@@ -64,6 +65,7 @@ def observations_csv(rows: list[dict[str, Any]]) -> str:
                 o["source"]["table"],
                 o["release_date"],
                 o["note"],
+                dimension_key(o.get("dimensions") or {}),
             ]
             for o in rows
         ),

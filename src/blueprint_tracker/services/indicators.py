@@ -33,6 +33,7 @@ def observation_data(o: Observation) -> dict[str, Any]:
         },
         "release_date": o.release_date.isoformat(),
         "note": o.note,
+        "dimensions": dict(o.dimensions),
     }
 
 

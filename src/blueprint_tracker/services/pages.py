@@ -465,7 +465,7 @@ def commitments_page(
 def sources_page(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]:
     """Each publication the figures come from, with the series and releases it supplied."""
     sources: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for o in ws.store.all_vintages(ws.plan.id, None, as_of):
+    for o in ws.store.all_vintages(ws.plan.id, None, as_of, breakdowns=True):
         key = (o.source.agency, o.source.title, o.source.url)
         entry = sources.setdefault(
             key,
@@ -558,7 +558,9 @@ def data_page(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]:
 
 def observation_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
     """Every stored release of every base series known on ``as_of`` (for downloads)."""
-    return [observation_data(o) for o in ws.store.all_vintages(ws.plan.id, None, as_of)]
+    return [
+        observation_data(o) for o in ws.store.all_vintages(ws.plan.id, None, as_of, breakdowns=True)
+    ]
 
 
 def data_version(ws: Workspace) -> tuple[int, int, int]:

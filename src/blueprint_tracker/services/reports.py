@@ -356,7 +356,10 @@ def evidence_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
 
 def observation_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
     """Every release of every figure known on ``as_of``, in the import format's columns."""
-    return [observation_record(o) for o in ws.store.all_vintages(ws.plan.id, as_of=as_of)]
+    return [
+        observation_record(o)
+        for o in ws.store.all_vintages(ws.plan.id, as_of=as_of, breakdowns=True)
+    ]
 
 
 def source_table(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:

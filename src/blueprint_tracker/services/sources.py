@@ -11,7 +11,7 @@ from blueprint_tracker.services.workspace import Workspace
 def source_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
     """One row per source (agency, title, URL): how many figures, of which series, which dates."""
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for o in ws.store.all_vintages(ws.plan.id, as_of=as_of):
+    for o in ws.store.all_vintages(ws.plan.id, as_of=as_of, breakdowns=True):
         key = (o.source.agency, o.source.title, o.source.url)
         row = groups.setdefault(
             key,

@@ -116,9 +116,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def _existing(
-        self, conn: Connection, plan_id: str, series: set[str]
-    ) -> dict[Key, float]:
+    def _existing(self, conn: Connection, plan_id: str, series: set[str]) -> dict[Key, float]:
         query = select(observations).where(
             observations.c.plan_id == plan_id,
             observations.c.series.in_(sorted(series)),
@@ -169,7 +167,11 @@ class Store:
         return Batch(batch_id, plan_id, file_name, sha256, len(items), len(new), now)
 
     def withdraw_from_batches(
-        self, plan_id: str, file_name: str, keep: set[tuple[str, str, str, dt.date, float]], reason: str
+        self,
+        plan_id: str,
+        file_name: str,
+        keep: set[tuple[str, str, str, dt.date, float]],
+        reason: str,
     ) -> int:
         """Withdraw figures from ``file_name`` that are not in ``keep`` (series, period,
         breakdown, release date, value); return how many."""

@@ -168,8 +168,13 @@ OBSERVATIONS = Resource(
         F("source_table", description="table id in the publication"),
         F("release_date", "date", "date this figure (vintage) was published", required=True),
         F("note", description="the phrase read at the source, and notes"),
+        F(
+            "dimensions",
+            description='the breakdown as sorted JSON, e.g. {"Sex":"Female"}; empty for the '
+            "series' total line",
+        ),
     ),
-    primary_key=("series", "period", "release_date"),
+    primary_key=("series", "period", "dimensions", "release_date"),
     foreign_keys=(("series", "series", "id"),),
 )
 

@@ -89,6 +89,7 @@ OBSERVATIONS = Sheet(
         C("source_table", N_("Table"), width=12),
         C("release_date", N_("Release date"), "date", 12),
         C("note", N_("Note"), width=60),
+        C("dimensions", N_("Breakdown"), width=30),
     ),
 )
 

@@ -1,0 +1,1 @@
+"""The Open SDG data repository layout: data CSVs, indicator YAML, translations, config."""

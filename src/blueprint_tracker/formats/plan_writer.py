@@ -1,0 +1,65 @@
+"""Write a plan (and its figures) as a plan folder that ``load_plan_folder`` reads back."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from blueprint_tracker.domain.plan import Plan
+from blueprint_tracker.domain.series import Observation
+from blueprint_tracker.formats.evidence_csv import EVIDENCE_COLUMNS
+from blueprint_tracker.formats.observations_file import COLUMNS, observation_record
+
+
+def _dump(model: BaseModel) -> Any:
+    return model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+
+
+def _yaml(document: Any) -> str:
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+
+
+def observations_csv(observations: Sequence[Observation]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for o in observations:
+        writer.writerow(observation_record(o))
+    return buffer.getvalue()
+
+
+def plan_files(plan: Plan, observations: Sequence[Observation]) -> dict[str, str]:
+    """File name → contents of the plan folder."""
+    header = _dump(plan.header)
+    header.setdefault("languages", plan.header.languages)
+    return {
+        "plan.yaml": _yaml(header),
+        "series.yaml": _yaml({"series": [_dump(s) for s in plan.series]}),
+        "indicators.yaml": _yaml({"indicators": [_dump(i) for i in plan.indicators]}),
+        "commitments.yaml": _yaml(
+            {
+                "commitments": [
+                    c.model_dump(
+                        mode="json", by_alias=True, exclude_defaults=True, exclude={"evidence"}
+                    )
+                    for c in plan.commitments
+                ]
+            }
+        ),
+        "evidence.csv": ",".join(EVIDENCE_COLUMNS) + "\n",
+        "observations.csv": observations_csv(observations),
+    }
+
+
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
