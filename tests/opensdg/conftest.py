@@ -10,6 +10,7 @@ import pytest
 
 REPO = Path(__file__).parents[1] / "fixtures" / "opensdg" / "repo"
 RELEASED = "2025-06-30"
+SOURCE_URL = "https://stats.example.org/sdg"
 
 
 @pytest.fixture
@@ -24,7 +25,10 @@ def repo(tmp_path: Path) -> Path:
 def imported(repo: Path, tmp_path: Path, data_dir: Path, cli: Callable, monkeypatch) -> Path:
     """The fixture repository imported and selected as the plan."""
     plan = tmp_path / "plan"
-    result = cli("opensdg", "import", str(repo), "--to", str(plan), "--release-date", RELEASED)
+    result = cli(
+        "opensdg", "import", str(repo), "--to", str(plan), "--release-date", RELEASED,
+        "--source-url", SOURCE_URL,
+    )  # fmt: skip
     assert result.code == 0, result.err + result.out
     monkeypatch.setenv("BLUEPRINT_PLAN", str(plan))
     return plan

@@ -98,12 +98,17 @@ def test_a_broken_file_is_skipped_and_every_problem_named(
     result = cli("opensdg", "import", str(repo), "--to", str(plan), "--json")
     assert result.code == 1
     report = result.json()
-    assert report["skipped"] == ["data/indicator_3-3-1.csv", "indicator-config/4-2-1.yml"]
+    assert "data/indicator_3-3-1.csv" in report["skipped"]
+    assert "indicator-config/4-2-1.yml" in report["skipped"]
     problems = "\n".join(report["problems"])
     assert "data/indicator_3-3-1.csv: row 3, column Year: '20x6' is not a year" in problems
     assert "data/indicator_3-3-1.csv: row 4, column Value: 'abc' is not a number" in problems
     assert "indicator-config/4-2-1.yml: line 2" in problems
-    assert report["indicators"] == 8  # 4.2.1 keeps its data, without its metadata
+    # without --source-url, figures whose metadata names no source web address are skipped too
+    assert "indicator-config/1-2-2.yml: source_url_1: the figures need a source web address" in (
+        problems
+    )
+    assert "data/indicator_1-2-1.csv" not in report["skipped"]  # its metadata names its source
     assert (plan / "plan.yaml").exists()
 
 

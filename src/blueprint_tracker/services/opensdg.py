@@ -38,7 +38,7 @@ def default_options(src: Path, **given: Any) -> ImportOptions:
         title=title,
         publisher=given.get("publisher") or title,
         release_date=given.get("release_date") or dt.date.today(),
-        source_url=given.get("source_url") or src.resolve().as_uri(),
+        source_url=given.get("source_url") or "",
     )
 
 

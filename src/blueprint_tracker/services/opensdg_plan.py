@@ -129,6 +129,8 @@ class _Indicator:
         )
 
     def observations(self) -> list[Observation]:
+        if not self.item.rows:
+            return []
         source, released = _source(self.item, self.options)
         return [self._observation(row, source, released) for row in self.item.rows]
 
@@ -267,10 +269,15 @@ def _tree(repo: Repository, mapped: list[_Indicator]) -> list[Node]:
     return list(nodes.values())
 
 
-def _usable(repo: Repository, item: IndicatorFile) -> Problem | None:
+def _usable(item: IndicatorFile, options: ImportOptions) -> Problem | None:
     if len(item.file_id.split("-")) < 3:
         return Problem(layout.data_file(item.file_id), "", "an indicator id needs goal, target "
                        "and number (e.g. 1-2-1)")  # fmt: skip
+    if item.rows and not (item.meta.get("source_url_1") or options.source_url):
+        return Problem(
+            f"indicator-config/{item.file_id}.yml", "source_url_1", "the figures need a source "
+            "web address: give source_url_1 or --source-url",
+        )  # fmt: skip
     return None
 
 
@@ -280,7 +287,7 @@ def map_repository(repo: Repository, options: ImportOptions) -> Mapped:
     skipped = list(repo.skipped)
     mapped: list[_Indicator] = []
     for item in repo.indicators:
-        problem = _usable(repo, item)
+        problem = _usable(item, options)
         if problem is None:
             candidate = _Indicator(repo, item, options)
             duplicates = _duplicates(candidate)
