@@ -44,8 +44,11 @@ def to_arrow(table: Any) -> pa.Table:
 
 def from_arrow(table: pa.Table, kind: str) -> Any:
     """The table as `kind` (pandas, polars or arrow)."""
-    if kind == "pandas":
-        return table.to_pandas(split_blocks=True, self_destruct=True)
+    if kind == "pandas":  # whole years and flags keep their type when some are missing
+        import pandas as pd
+
+        types = {pa.int32(): pd.Int32Dtype(), pa.bool_(): pd.BooleanDtype()}
+        return table.to_pandas(split_blocks=True, self_destruct=True, types_mapper=types.get)
     if kind == "polars":
         import polars as pl
 

@@ -155,7 +155,7 @@ def assess_file(
                 if progress is not None:
                     done = counting.position if suffix == ".csv" else summary.rows
                     progress(min(done, total), total)
-            writer.finish(empty_table(req.method, req.bootstrap, pa.string()))
+            writer.finish(empty_table(req.method, req.bootstrap, pa.string(), req.languages))
         except BaseException:
             writer.abandon()
             raise

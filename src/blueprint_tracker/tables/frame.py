@@ -14,7 +14,7 @@ from blueprint_tracker.compute.progress.bootstrap import DEFAULT_SEED
 from blueprint_tracker.compute.progress.engine import assess_batch
 from blueprint_tracker.errors import TableRejectedError
 from blueprint_tracker.tables.chunks import ID, Chunk, check_unique, in_memory, streamed
-from blueprint_tracker.tables.convert import from_arrow, pieces
+from blueprint_tracker.tables.convert import from_arrow, pieces, to_arrow
 from blueprint_tracker.tables.matrix import dense
 from blueprint_tracker.tables.options import (
     DEFAULTS,
@@ -163,5 +163,7 @@ def assess_frame(
     parts, kind, held = pieces(table)
     outputs = [part for part, _ in iter_assess(parts, req, held=held)]
     if not outputs:
-        return from_arrow(empty_table(method, bootstrap, pa.string()), kind)
+        schema = to_arrow(table).schema if held else pa.schema([])
+        id_type = schema.field(ID).type if ID in schema.names else pa.string()
+        return from_arrow(empty_table(method, bootstrap, id_type, req.languages), kind)
     return from_arrow(pa.concat_tables(outputs), kind)

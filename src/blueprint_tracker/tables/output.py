@@ -91,7 +91,9 @@ def column_name(lang: str) -> str:
     return "explanation_" + lang.replace("-", "_").lower()
 
 
-def empty_table(method: str, bootstrap: int, id_type: pa.DataType) -> pa.Table:
+def empty_table(
+    method: str, bootstrap: int, id_type: pa.DataType, languages: Sequence[str] = ()
+) -> pa.Table:
     keys = columns_of(method, bootstrap)
     fields = [pa.field("series_id", id_type),
               pa.field("status", pa.dictionary(pa.int8(), pa.string())),
@@ -99,4 +101,5 @@ def empty_table(method: str, bootstrap: int, id_type: pa.DataType) -> pa.Table:
     for key in keys:
         kind = pa.bool_() if key in BOOL_KEYS or key in FLAG_KEYS else pa.float64()
         fields.append(pa.field(key, pa.int32() if key in YEAR_KEYS else kind))
+    fields.extend(pa.field(column_name(lang), pa.string()) for lang in languages)
     return pa.schema(fields).empty_table()
