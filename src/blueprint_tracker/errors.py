@@ -57,22 +57,16 @@ class PermissionDeniedError(BlueprintError):
         self.authenticated = authenticated
 
 
-class LockedOutError(PermissionDeniedError):
-    """Too many failed logins: the account is locked until ``locked_until``."""
-
-    def __init__(self, message: str, locked_until: object) -> None:
-        super().__init__(message, authenticated=False)
-        self.locked_until = locked_until
-
-
 class RateLimitedError(PermissionDeniedError):
-    """Too many failed logins from one client: its logins are refused until ``retry_after``."""
+    """Too many failed logins from one client address (``scope="address"``) or with one name
+    (``scope="name"``): refused until ``retry_after``."""
 
     code = "too_many_requests"
 
-    def __init__(self, message: str, retry_after: object) -> None:
+    def __init__(self, message: str, retry_after: object, scope: str = "address") -> None:
         super().__init__(message, authenticated=False)
         self.retry_after = retry_after
+        self.scope = scope
 
 
 class InputError(BlueprintError):

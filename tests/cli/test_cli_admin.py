@@ -49,3 +49,36 @@ def test_backup_and_restore_into_an_empty_store(
 def test_audit_is_empty_then_csv_has_a_header(mini_plan: Path, cli) -> None:
     assert cli("audit", "--json").json() == []
     assert cli("audit", "--csv").out.startswith("id,at,actor,action,item_kind,item_key")
+
+
+def test_passwd_disable_role_and_sessions_commands(
+    mini_plan: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blueprint_tracker.config import Settings
+    from blueprint_tracker.services import accounts
+    from blueprint_tracker.services.workspace import open_workspace
+
+    _stdin(monkeypatch, "a long enough password\n")
+    cli("user", "add", "alice", "--role", "editor", "--password-stdin")
+    ws = open_workspace(Settings())
+    logins = [accounts.login(ws, "alice", "a long enough password") for _ in range(2)]
+    listed = cli("user", "sessions", "alice", "--json").json()
+    assert listed["name"] == "alice" and len(listed["sessions"]) == 2
+    _stdin(monkeypatch, "another long password\n")
+    changed = cli("user", "passwd", "alice", "--password-stdin", "--json")
+    assert changed.code == 0 and changed.json()["sessions_ended"] == 2
+    assert all(accounts.session_for(ws, s.token) is None for s in logins)
+    role = cli("user", "role", "alice", "reviewer", "--json")
+    assert role.code == 0 and role.json()["role"] == "reviewer"
+    assert cli("user", "role", "alice", "boss").code == 2
+    login = accounts.login(ws, "alice", "another long password")
+    revoked = cli("user", "sessions", "alice", "--revoke", "--json").json()
+    assert revoked["revoked"] == 1 and accounts.session_for(ws, login.token) is None
+    login = accounts.login(ws, "alice", "another long password")
+    disabled = cli("user", "disable", "alice", "--json").json()
+    assert disabled["disabled"] is True and disabled["sessions_ended"] == 1
+    assert accounts.session_for(ws, login.token) is None
+    assert cli("user", "list", "--json").json()[0]["disabled"] is True
+    assert cli("user", "disable", "alice", "--enable", "--json").json()["disabled"] is False
+    missing = cli("user", "disable", "ghost")
+    assert missing.code == 2 and "no user named 'ghost'" in missing.err

@@ -64,5 +64,5 @@ def test_old_failures_are_pruned_after_a_day(ws: Workspace) -> None:
     start = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
     _spray(ws, start, 5)
     ws.accounts.record_client_failure(OTHER, start + dt.timedelta(days=2), accounts.CLIENT_KEEP)
-    count, _ = ws.accounts.client_failures(SPRAYER, start - dt.timedelta(days=30))
+    count, _, _ = ws.accounts.client_failures(SPRAYER, start - dt.timedelta(days=30))
     assert count == 0

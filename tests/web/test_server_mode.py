@@ -25,7 +25,7 @@ from tests.web.server_support import (
 )
 
 from blueprint_tracker.config import Settings
-from blueprint_tracker.services import review
+from blueprint_tracker.services import accounts, review
 from blueprint_tracker.services.workspace import Workspace
 from blueprint_tracker.web.app import create_app
 
@@ -171,17 +171,43 @@ def test_a_forwarded_proto_header_is_not_trusted_by_the_app(app: Any) -> None:
     assert "strict-transport-security" not in page.headers
 
 
-def test_five_wrong_passwords_lock_the_account_with_a_clear_message(app: Any) -> None:
-    client = client_for(app)
-    for _ in range(5):
+def _failed_logins(client: TestClient, name: str, times: int) -> None:
+    for _ in range(times):
         token = hidden(client.get("/en/login/").text, "csrf_token")
-        wrong = {"name": "ed", "password": "wrong password!", "csrf_token": token}
+        wrong = {"name": name, "password": "wrong password!", "csrf_token": token}
         response = client.post("/en/login/", data=wrong)
         assert response.status_code == 401 and "Wrong user name or password" in response.text
-    token = hidden(client.get("/zh-hant/login/").text, "csrf_token")
-    right = {"name": "ed", "password": "correct horse battery", "csrf_token": token}
-    response = client.post("/zh-hant/login/", data=right)
-    assert response.status_code == 401 and "登入失敗次數過多" in response.text
+
+
+def _login_answer(client: TestClient, name: str, lang: str = "en") -> tuple[int, str, str]:
+    token = hidden(client.get(f"/{lang}/login/").text, "csrf_token")
+    right = {"name": name, "password": "correct horse battery", "csrf_token": token}
+    response = client.post(f"/{lang}/login/", data=right)
+    problem = re.search(r'id="login-error">(.*?)</p>', response.text)
+    return (
+        response.status_code,
+        problem.group(1) if problem else "",
+        response.headers.get("retry-after", ""),
+    )
+
+
+def test_five_wrong_passwords_slow_the_name_down_the_same_way_whether_it_exists(
+    app: Any,
+) -> None:
+    for name in ("ed", "nobody"):
+        _failed_logins(client_for(app), name, 5)
+    known, unknown = _login_answer(client_for(app), "ed"), _login_answer(client_for(app), "nobody")
+    assert known[0] == unknown[0] == 429
+    assert known[1] == unknown[1] and "Too many failed logins with this name" in known[1]
+    assert 1 <= int(known[2]) <= 120 and 1 <= int(unknown[2]) <= 120  # seconds, not a lock
+    assert "此名稱登入失敗次數過多" in _login_answer(client_for(app), "ed", "zh-hant")[1]
+    # a disabled account answers like an unknown name
+    accounts.set_disabled(app.state.ws, "viewer")
+    disabled, missing = (
+        _login_answer(client_for(app), "viewer"),
+        _login_answer(client_for(app), "ghost"),
+    )
+    assert disabled == missing and disabled[0] == 401
 
 
 def test_many_failed_logins_from_one_address_get_429_with_retry_after(app: Any) -> None:
@@ -581,3 +607,24 @@ def test_backup_then_restore_reproduces_every_public_page(
             assert a.status_code == b.status_code == 200, page
             assert a.text == b.text, f"/{slug}/{page}"
     assert copy.get("/api/v1/commitments").json() == original.get("/api/v1/commitments").json()
+
+
+def test_a_reviewer_cannot_decide_their_own_proposal_on_the_page(app: Any, ws: Workspace) -> None:
+    reviewer = client_for(app, "rev")
+    assert propose(reviewer, OBSERVATION_FORM, FIGURE).status_code == 303
+    change = review.queue(ws)[0]
+    page = reviewer.get("/en/review/").text
+    section = page[page.index(f'id="change-{change.id}"') :]
+    assert "another reviewer decides it (two-person rule)" in section
+    assert f"/review/{change.id}/" not in section  # no approve/reject form for it
+    data = {"comment": "fine", "decision": "approve", "csrf_token": hidden(page, "csrf_token")}
+    refused = reviewer.post(f"/en/review/{change.id}/", data=data, follow_redirects=False)
+    assert refused.status_code == 403
+    assert review.queue(ws)[0].status.value == "pending"
+    accounts.add_user(ws, "boss", "admin", "correct horse battery")
+    other = client_for(app, "boss")
+    token = hidden(other.get("/en/review/").text, "csrf_token")
+    data = {"comment": "checked", "decision": "approve", "csrf_token": token}
+    assert (
+        other.post(f"/en/review/{change.id}/", data=data, follow_redirects=False).status_code == 303
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -12,6 +12,9 @@ from rich.table import Table
 from blueprint_tracker.cli.output import JsonOption, console, print_json
 from blueprint_tracker.cli.session import workspace
 from blueprint_tracker.errors import InputError
+
+if TYPE_CHECKING:
+    from blueprint_tracker.domain.account import User
 
 users_app = typer.Typer(
     help="Accounts for server mode (editors, reviewers, admins).", no_args_is_help=True
@@ -47,33 +50,91 @@ def user_add(
     console().print(f"added {user.name} ({user.role.value})")
 
 
+NameArgument = Annotated[str, typer.Argument(help="Login name.")]
+
+
+def _user_line(user: User, ended: int, what: str) -> dict[str, Any]:
+    return {"name": user.name, "role": user.role.value, "disabled": user.disabled,
+            "sessions_ended": ended, "done": what}  # fmt: skip
+
+
+def _report(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print_json(result)
+        return
+    ended = result.get("sessions_ended", 0)
+    console().print(f"{result['name']}: {result['done']} ({ended} session(s) ended)")
+
+
 @users_app.command("passwd")
 def user_passwd(
-    name: Annotated[str, typer.Argument()], password_stdin: StdinOption = False
+    name: NameArgument, password_stdin: StdinOption = False, as_json: JsonOption = False
 ) -> None:
-    """Set a user's password (also after a restore, which keeps no passwords)."""
+    """Set a user's password (also after a restore); every session of the user ends."""
     from blueprint_tracker.services.accounts import set_password
 
-    user = set_password(workspace(), name, _password(password_stdin))
-    console().print(f"password set for {user.name}")
+    user, ended = set_password(workspace(), name, _password(password_stdin))
+    _report(_user_line(user, ended, "password set"), as_json)
+
+
+@users_app.command("disable")
+def user_disable(
+    name: NameArgument,
+    enable: Annotated[bool, typer.Option("--enable", help="Enable the account again.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Disable an account: it cannot log in and its sessions end (--enable undoes it)."""
+    from blueprint_tracker.services.accounts import set_disabled
+
+    user, ended = set_disabled(workspace(), name, not enable)
+    _report(_user_line(user, ended, "enabled" if enable else "disabled"), as_json)
+
+
+@users_app.command("role")
+def user_role(
+    name: NameArgument,
+    role: Annotated[str, typer.Argument(help="viewer, editor, reviewer or admin.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Change a user's role (open sessions get it at their next request)."""
+    from blueprint_tracker.services.accounts import set_role
+
+    user = set_role(workspace(), name, role)
+    _report(_user_line(user, 0, f"role {user.role.value}"), as_json)
+
+
+@users_app.command("sessions")
+def user_sessions(
+    name: NameArgument,
+    revoke: Annotated[bool, typer.Option("--revoke", help="End every session.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """A user's open sessions (when made, when they expire); --revoke ends them all."""
+    from blueprint_tracker.services.accounts import sessions
+
+    user, live = sessions(workspace(), name, revoke)
+    rows = [{k: v.isoformat() for k, v in s.items()} for s in live]
+    if as_json:
+        print_json({"name": user.name, "sessions": rows, "revoked": len(rows) if revoke else 0})
+        return
+    table = Table("created", "expires")
+    for row in rows:
+        table.add_row(row["created_at"][:19], row["expires_at"][:19])
+    console().print(table)
+    if revoke:
+        console().print(f"{user.name}: {len(rows)} session(s) ended")
 
 
 @users_app.command("list")
 def user_list(as_json: JsonOption = False) -> None:
-    """Every user with role and lock state (never a password)."""
+    """Every user with role, failed logins and whether disabled (never a password)."""
     users = workspace().accounts.all()
     if as_json:
         print_json([u.model_dump(mode="json") for u in users])
         return
-    table = Table("name", "role", "failed logins", "locked until", "disabled")
+    table = Table("name", "role", "failed logins", "disabled")
     for u in users:
-        table.add_row(
-            u.name,
-            u.role.value,
-            str(u.failed_logins),
-            u.locked_until.isoformat() if u.locked_until else "",
-            str(u.disabled),
-        )
+        table.add_row(u.name, u.role.value, str(u.failed_logins), str(u.disabled))
     console().print(table)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from blueprint_tracker.domain.account import Role, User
@@ -39,6 +40,15 @@ def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     if moment is None or moment.tzinfo is not None:
         return moment
     return moment.replace(tzinfo=dt.UTC)
+
+
+def _revoke_all(conn: Connection, user_id: int) -> int:
+    done = conn.execute(
+        update(sessions)
+        .where(sessions.c.user_id == user_id, sessions.c.revoked_at.is_(None))
+        .values(revoked_at=dt.datetime.now(dt.UTC))
+    )
+    return int(done.rowcount)
 
 
 class AccountStore:
@@ -75,12 +85,13 @@ class AccountStore:
             row = conn.execute(select(users).where(users.c.name == name)).mappings().first()
         return (_user(row), row["password_hash"]) if row else None
 
-    def record_failure(self, user_id: int, lock_until: dt.datetime | None) -> None:
+    def record_failure(self, user_id: int) -> None:
+        """Count a wrong password (shown by ``user list``; it locks nothing)."""
         with self.engine.begin() as conn:
             conn.execute(
                 update(users)
                 .where(users.c.id == user_id)
-                .values(failed_logins=users.c.failed_logins + 1, locked_until=lock_until)
+                .values(failed_logins=users.c.failed_logins + 1)
             )
 
     def record_client_failure(self, client: str, at: dt.datetime, keep: dt.timedelta) -> None:
@@ -89,14 +100,17 @@ class AccountStore:
             conn.execute(insert(login_failures).values(client=client[:64], at=at))
             conn.execute(delete(login_failures).where(login_failures.c.at < at - keep))
 
-    def client_failures(self, client: str, since: dt.datetime) -> tuple[int, dt.datetime | None]:
-        """How many failed logins ``client`` had since ``since``, and the oldest of them."""
-        query = select(func.count(), func.min(login_failures.c.at)).where(
-            login_failures.c.client == client[:64], login_failures.c.at >= since
-        )
+    def client_failures(
+        self, client: str, since: dt.datetime
+    ) -> tuple[int, dt.datetime | None, dt.datetime | None]:
+        """How many failed logins ``client`` (an address, or a hashed login name) had since
+        ``since``, and the oldest and the latest of them."""
+        query = select(
+            func.count(), func.min(login_failures.c.at), func.max(login_failures.c.at)
+        ).where(login_failures.c.client == client[:64], login_failures.c.at >= since)
         with self.engine.connect() as conn:
-            count, oldest = conn.execute(query).one()
-        return int(count), _aware(oldest)
+            count, oldest, latest = conn.execute(query).one()
+        return int(count), _aware(oldest), _aware(latest)
 
     def record_success(self, user_id: int, rehashed: str | None = None) -> None:
         values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
@@ -105,10 +119,44 @@ class AccountStore:
         with self.engine.begin() as conn:
             conn.execute(update(users).where(users.c.id == user_id).values(**values))
 
-    def set_password(self, user_id: int, password_hash: str) -> None:
+    def set_password(self, user_id: int, password_hash: str) -> int:
+        """Set the hash and end every session of the user (all or nothing); return how many
+        sessions were ended."""
         values = {"password_hash": password_hash, "failed_logins": 0, "locked_until": None}
         with self.engine.begin() as conn:
             conn.execute(update(users).where(users.c.id == user_id).values(**values))
+            return _revoke_all(conn, user_id)
+
+    def set_disabled(self, user_id: int, disabled: bool) -> int:
+        """Disable (ending every session) or enable an account; return sessions ended."""
+        with self.engine.begin() as conn:
+            conn.execute(update(users).where(users.c.id == user_id).values(disabled=disabled))
+            return _revoke_all(conn, user_id) if disabled else 0
+
+    def set_role(self, user_id: int, role: Role) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(users).where(users.c.id == user_id).values(role=role.value))
+
+    def live_sessions(self, user_id: int) -> list[dict[str, Any]]:
+        """The user's sessions that are neither expired nor revoked (never their tokens)."""
+        query = (
+            select(sessions.c.created_at, sessions.c.expires_at)
+            .where(
+                sessions.c.user_id == user_id,
+                sessions.c.revoked_at.is_(None),
+                sessions.c.expires_at > dt.datetime.now(dt.UTC),
+            )
+            .order_by(sessions.c.created_at)
+        )
+        with self.engine.connect() as conn:
+            return [
+                {"created_at": _aware(r["created_at"]), "expires_at": _aware(r["expires_at"])}
+                for r in conn.execute(query).mappings()
+            ]
+
+    def revoke_all(self, user_id: int) -> int:
+        with self.engine.begin() as conn:
+            return _revoke_all(conn, user_id)
 
     def open_session(self, token_hash: str, user_id: int, csrf: str, ttl: dt.timedelta) -> None:
         now = dt.datetime.now(dt.UTC)

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import IntegrityError
 
 from blueprint_tracker.domain.change import Change, ChangeKind, ChangeStatus
-from blueprint_tracker.errors import ConflictError, NotFoundError
+from blueprint_tracker.errors import ConflictError, NotFoundError, PermissionDeniedError
 from blueprint_tracker.store.schema import audit_log, changes, evidence, withdrawals
 
 Effect = Callable[[Connection, Change], list[dict[str, Any]]]
@@ -157,12 +157,17 @@ class ReviewStore:
     def decide(
         self, change_id: int, reviewer: str, approve: bool, comment: str, effect: Effect
     ) -> Change:
-        """Approve (applying ``effect`` in the same transaction) or reject a pending change."""
+        """Approve (applying ``effect`` in the same transaction) or reject a pending change.
+        Two-person rule: nobody decides their own proposal (PermissionDeniedError)."""
         status = ChangeStatus.APPROVED if approve else ChangeStatus.REJECTED
         with self.engine.begin() as conn:
             done = conn.execute(
                 update(changes)
-                .where(changes.c.id == change_id, changes.c.status == ChangeStatus.PENDING.value)
+                .where(
+                    changes.c.id == change_id,
+                    changes.c.status == ChangeStatus.PENDING.value,
+                    changes.c.proposed_by != reviewer,
+                )
                 .values(
                     status=status.value,
                     reviewed_by=reviewer,
@@ -171,7 +176,7 @@ class ReviewStore:
                 )
             )
             if done.rowcount != 1:
-                self._explain_undecidable(conn, change_id)
+                self._explain_undecidable(conn, change_id, reviewer)
             row = conn.execute(select(changes).where(changes.c.id == change_id)).mappings().one()
             change = _change(row)
             write_audit(
@@ -200,11 +205,19 @@ class ReviewStore:
         return change
 
     @staticmethod
-    def _explain_undecidable(conn: Connection, change_id: int) -> None:
-        row = conn.execute(select(changes.c.status).where(changes.c.id == change_id)).first()
+    def _explain_undecidable(conn: Connection, change_id: int, reviewer: str) -> None:
+        query = select(changes.c.status, changes.c.proposed_by).where(changes.c.id == change_id)
+        row = conn.execute(query).first()
         if row is None:
             raise NotFoundError(f"there is no change number {change_id}")
-        raise ConflictError(f"change {change_id} was already {row[0]}")
+        if row[0] != ChangeStatus.PENDING.value:
+            raise ConflictError(f"change {change_id} was already {row[0]}")
+        if row[1] == reviewer:
+            raise PermissionDeniedError(
+                f"change {change_id} is your own proposal: another reviewer must decide it "
+                "(two-person rule)"
+            )
+        raise ConflictError(f"change {change_id} could not be decided")
 
     def evidence(self, plan_id: str) -> list[RowMapping]:
         """Approved evidence entries that have not been withdrawn."""

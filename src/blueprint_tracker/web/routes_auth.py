@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from blueprint_tracker.errors import LockedOutError, PermissionDeniedError, RateLimitedError
+from blueprint_tracker.errors import PermissionDeniedError, RateLimitedError
 from blueprint_tracker.services import accounts
 from blueprint_tracker.web.auth import (
     check_csrf,
@@ -48,20 +48,23 @@ def _login_page(
 
 
 def _failure(exc: PermissionDeniedError) -> str:
-    """The message for a refused login (the lockout keeps its time), as a msgid or text."""
-    if isinstance(exc, LockedOutError) and isinstance(exc.locked_until, dt.datetime):
-        return f"locked:{exc.locked_until:%H:%M}"
+    """The message for a refused login, as a code the login page turns into words."""
     if isinstance(exc, RateLimitedError) and isinstance(exc.retry_after, dt.datetime):
+        if exc.scope == "name":
+            return f"slowed:{_wait_seconds(exc.retry_after)}"
         return f"limited:{exc.retry_after:%H:%M}"
     return "wrong"
+
+
+def _wait_seconds(until: dt.datetime) -> int:
+    return max(1, math.ceil((until - dt.datetime.now(dt.UTC)).total_seconds()))
 
 
 def _refused(request: Request, slug: str, name: str, exc: PermissionDeniedError) -> Response:
     """401, or 429 with Retry-After when the client address is rate-limited."""
     if isinstance(exc, RateLimitedError) and isinstance(exc.retry_after, dt.datetime):
         response = _login_page(request, slug, 429, name, _failure(exc))
-        wait = (exc.retry_after - dt.datetime.now(dt.UTC)).total_seconds()
-        response.headers["Retry-After"] = str(max(1, math.ceil(wait)))
+        response.headers["Retry-After"] = str(_wait_seconds(exc.retry_after))
         return response
     return _login_page(request, slug, 401, name, _failure(exc))
 
