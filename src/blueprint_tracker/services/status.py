@@ -11,6 +11,7 @@ from blueprint_tracker.compute.commitments import EvidenceItem, commitment_statu
 from blueprint_tracker.compute.formula import parse_formula
 from blueprint_tracker.compute.headline import headline
 from blueprint_tracker.compute.progress.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
+from blueprint_tracker.compute.progress.opensdg_overall import overall
 from blueprint_tracker.compute.rollup import rollup_counts
 from blueprint_tracker.compute.stale import stale_check
 from blueprint_tracker.compute.verdict import disagree, verdict
@@ -154,6 +155,63 @@ def indicator_status(
     return summary
 
 
+def _progress_rows(
+    ws: Workspace,
+    indicator: Indicator,
+    totals: dict[str, dict[int, float]],
+    evaluation: dt.date,
+    methods: tuple[str, ...],
+    readings: _Readings,
+) -> list[dict[str, Any]]:
+    """The indicator's configured progress readings (Open SDG's ``progress_calculation_options``):
+    each on the total line of its series, by every method (``statcan`` is Open SDG's own)."""
+    rows = []
+    for setting in indicator.progress:
+        series_id = setting.series or indicator.formula
+        options: dict[str, Any] = {
+            "direction": setting.direction, "base_year": setting.base_year,
+            "limit": setting.limit, "evaluation_year": evaluation.year,
+            "projection": indicator.projection,
+            "name": indicator.name.texts(), "unit": indicator.unit.texts(),
+        }  # fmt: skip
+        if setting.target is not None:
+            comparator = ">=" if setting.direction == "increase" else "<="
+            options.update(
+                target=setting.target, target_year=setting.target_year, comparator=comparator
+            )
+        series = totals.get(series_id, {})
+        definition = ws.plan.series_def(series_id)
+        rows.append(
+            {
+                **setting.model_dump(),
+                "series": series_id,
+                "selection": dict(definition.selection) if definition else {},
+                "assessments": {m: readings.ask(series, m, options) for m in methods},
+            }
+        )
+    return rows
+
+
+def _opensdg_overall(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    readings = [
+        (r["assessments"]["statcan"]["numbers"].get("score"),
+         r["assessments"]["statcan"]["status"] == "target_achieved")
+        for r in rows
+        if "statcan" in r["assessments"]
+    ]  # fmt: skip
+    if not readings:
+        return None
+    score, status = overall(readings)
+    return {"score": score, "status": status}
+
+
+def _totals(ws: Workspace, as_of: dt.date | None) -> dict[str, dict[int, float]]:
+    totals: dict[str, dict[int, float]] = {}
+    for o in ws.store.latest(ws.plan.id, None, as_of):
+        totals.setdefault(o.series, {})[o.year] = o.value
+    return totals
+
+
 def _commitment_status(c: Commitment, evaluation: dt.date) -> dict[str, Any]:
     evidence = [
         EvidenceItem(e.date, e.outcome, e.release_date, ref=str(index))
@@ -210,7 +268,12 @@ def status_report(
         indicator_status(ws, i, summaries[i.id], evaluation, readings, methods)
         for i in ws.plan.indicators
     ]
+    totals = _totals(ws, as_of) if any(i.progress for i in ws.plan.indicators) else {}
+    for row, indicator in zip(indicators, ws.plan.indicators, strict=True):
+        row["progress"] = _progress_rows(ws, indicator, totals, evaluation, methods, readings)
     readings.run()
+    for row in indicators:
+        row["progress_overall"] = _opensdg_overall(row["progress"])
     rule = ws.plan.header.headline if method is None else HeadlineRule(method=Method(method))
     for row in indicators:
         for milestone in row["milestones"]:
@@ -221,9 +284,7 @@ def status_report(
         row.update(_commitment_status(by_id[row["id"]], evaluation))
     headline_method = method or rule.method.value
     indicator_counts = Counter(
-        m["assessments"][headline_method]["status"]
-        for row in indicators
-        for m in row["milestones"]
+        m["assessments"][headline_method]["status"] for row in indicators for m in row["milestones"]
     )
     return {
         "as_of": as_of.isoformat() if as_of else None,
