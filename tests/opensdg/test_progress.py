@@ -8,13 +8,12 @@ line-by-line port in tests/compute/opensdg_reference.py.
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.compute.test_statcan import REF
 
 from blueprint_tracker.compute.progress.opensdg_overall import overall
 
@@ -49,16 +48,6 @@ OVERALL = {
 }  # fmt: skip
 
 
-def _reference() -> Any:
-    path = Path(__file__).parents[1] / "compute" / "opensdg_reference.py"
-    spec = importlib.util.spec_from_file_location("opensdg_reference_port", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture
 def report(imported: Path, cli) -> dict[str, Any]:
     result = cli("status", "--json")
@@ -84,7 +73,7 @@ def test_each_configured_selection_gets_open_sdgs_status_and_score(report: dict)
 
 
 def test_the_readings_equal_the_parity_port(report: dict, imported: Path) -> None:
-    ref = _reference()
+    ref = REF
     import yaml
 
     indicators = yaml.safe_load((imported / "indicators.yaml").read_text())["indicators"]
