@@ -13,6 +13,7 @@ from typing import Any, Required, TypedDict, Unpack
 
 import numpy as np
 
+from blueprint_tracker import i18n
 from blueprint_tracker.compute.explain import explain
 from blueprint_tracker.compute.progress._batch import NO_CODE, Batch, Result, make_batch
 from blueprint_tracker.compute.progress.bootstrap import DEFAULT_SEED, MAX_DRAWS
@@ -235,8 +236,10 @@ def assess_many(requests: Sequence[Prepared]) -> list[Assessment]:
         for row, (index, item) in enumerate(zip(indices, group, strict=True)):
             status = STATUS_ORDER[int(result["status"][row])]
             numbers = numbers_of(result, row, method)
-            text = explain(
-                Method(method), status, item.milestone, numbers, name=item.name, unit=item.unit
+            text = i18n.words(
+                explain(
+                    Method(method), status, item.milestone, numbers, name=item.name, unit=item.unit
+                )
             )
             out[index] = Assessment(
                 status=status, method=Method(method), milestone=item.milestone,

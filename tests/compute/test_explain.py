@@ -26,10 +26,12 @@ def test_growth_and_required_pace_sentence() -> None:
 
 
 def test_every_status_has_a_label_in_both_languages() -> None:
-    from blueprint_tracker.compute.explain import LABELS
+    from blueprint_tracker import i18n
+    from blueprint_tracker.compute.vocabulary import STATUS_LABELS
 
-    assert set(LABELS) == set(Status)
-    assert all(zh and en and zh != en for zh, en in LABELS.values())
+    assert set(Status) <= set(STATUS_LABELS)
+    words = {code: i18n.gettext("zh-Hant", label.word) for code, label in STATUS_LABELS.items()}
+    assert all(words[code] != STATUS_LABELS[code].word for code in Status)
 
 
 def test_target_met_and_missed_sentences() -> None:
@@ -41,7 +43,7 @@ def test_target_met_and_missed_sentences() -> None:
     missed = assess_series({2020: 1.0, 2025: 1.25}, method="escap", direction=1, target=1.3,
                            target_year=2025, evaluation_year=2026)  # fmt: skip
     assert missed.explanation == {
-        "zh-Hant": "未達標：該指標在2025年為1.25，未達到目標1.3。",
+        "zh-Hant": "未達目標：該指標在2025年為1.25，未達到目標1.3。",
         "en": "Target missed: The indicator was 1.25 in 2025, missing the target of 1.3.",
     }
 

@@ -97,4 +97,4 @@ def test_trend_only_reading() -> None:
      (0.1, "very unlikely"), (0.0, "very unlikely")],
 )  # fmt: skip
 def test_ipcc_likelihood_words(p: float, words: str) -> None:
-    assert likelihood(p)[1] == words
+    assert likelihood(p) == words  # the English message id

@@ -13,17 +13,23 @@ from blueprint_tracker.cli.output import (
     JsonOption,
     LangOption,
     console,
+    heads,
     parse_date,
     parse_lang,
     print_json,
+    say,
     t,
 )
 from blueprint_tracker.cli.session import workspace
+from blueprint_tracker.domain.text import N_
 
-HEADS = {
-    "zh-Hant": ("指標", "名稱", "最新數值", "年份", "基線", "2025 目標", "2030 目標", "來源"),
-    "en": ("id", "indicator", "latest", "year", "baseline", "2025 target", "2030 target", "source"),
-}
+HEADS = (N_("ID"), N_("Indicator"), N_("Latest value"), N_("Year"), N_("Baseline"))
+MILESTONE_YEARS = (2025, 2030)
+SOURCE_HEADS = (
+    N_("Agency"), N_("Publication"), N_("Figures"), N_("Series"), N_("Released"), N_("URL")
+)
+GAP_HEADS = (N_("ID"), N_("Indicator"), N_("Missing years"), N_("Missing base series"))
+NO_EVIDENCE_HEADS = (N_("Commitment"), N_("Text"), N_("Due"))
 
 
 def _milestone(row: dict[str, Any], year: int) -> str:
@@ -45,7 +51,8 @@ def indicators(
     if as_json:
         print_json(rows)
         return
-    table = Table(*HEADS[lang])
+    targets = [say("Target %(year)s", lang, year=year) for year in MILESTONE_YEARS]
+    table = Table(*heads(HEADS, lang), *targets, say("Source", lang))
     for row in rows:
         latest = row["latest"]
         published = ", ".join(f"{y}: {v:,.{row['decimals']}f}" for y, v in row["published"].items())
@@ -56,8 +63,7 @@ def indicators(
             latest["display"] if latest else "—",
             str(latest["year"]) if latest else "—",
             published,
-            _milestone(row, 2025),
-            _milestone(row, 2030),
+            *(_milestone(row, year) for year in MILESTONE_YEARS),
             "; ".join(sources),
         )
     console().print(table)
@@ -91,14 +97,10 @@ def sources(
     if as_json:
         print_json(rows)
         return
-    heads = (
-        ("機構", "刊物", "數字", "序列", "發布日期", "網址")
-        if lang == "zh-Hant"
-        else ("agency", "publication", "figures", "series", "released", "URL")
-    )
-    table = Table(*heads)
+    table = Table(*heads(SOURCE_HEADS, lang))
+    third_party = say("third party", lang)
     for row in rows:
-        title = row["title"] + (" ⚠ third party" if row["third_party"] else "")
+        title = row["title"] + (f" ⚠ {third_party}" if row["third_party"] else "")
         released = (
             row["first_release"]
             if row["first_release"] == row["last_release"]
@@ -126,14 +128,7 @@ def gaps(
     if as_json:
         print_json(report)
         return
-    zh = lang == "zh-Hant"
-    table = Table(
-        *(
-            ("指標", "名稱", "欠缺年份", "欠缺的基礎序列")
-            if zh
-            else ("id", "indicator", "missing years", "missing inputs")
-        )
-    )
+    table = Table(*heads(GAP_HEADS, lang))
     for row in report["indicators"]:
         for gap in row["missing"]:
             table.add_row(
@@ -141,8 +136,7 @@ def gaps(
             )
     console().print(table)
     table = Table(
-        *(("承諾", "內容", "限期") if zh else ("commitment", "text", "due")),
-        title="沒有證據的承諾" if zh else "Commitments without evidence",
+        *heads(NO_EVIDENCE_HEADS, lang), title=say("Commitments without evidence", lang)
     )
     for row in report["commitments_without_evidence"]:
         table.add_row(row["id"], t(row["text"], lang)[:70], row["due"] or "—")

@@ -34,7 +34,7 @@ def error_console() -> Console:
 
 
 def parse_lang(value: str) -> str:
-    from blueprint_tracker.domain.text import normalise_lang
+    from blueprint_tracker.i18n import normalise_lang
 
     try:
         return normalise_lang(value)
@@ -60,6 +60,27 @@ def t(value: dict[str, Any] | None, lang: str) -> str:
     if not value:
         return ""
     return str(value.get(lang) or value.get("zh-Hant") or "")
+
+
+def say(message: str, lang: str, **args: object) -> str:
+    """A message id of the catalogues in ``lang``, with its ``%(name)s`` arguments filled in."""
+    from blueprint_tracker import i18n
+
+    text = i18n.gettext(lang, message)
+    return text % args if args else text
+
+
+def heads(messages: tuple[str, ...], lang: str) -> list[str]:
+    """Table headings from message ids."""
+    return [say(message, lang) for message in messages]
+
+
+def status_word(code: str | None, lang: str) -> str:
+    """A status as its icon and its word, as on every page and report."""
+    from blueprint_tracker.compute.vocabulary import status_label
+
+    label = status_label(code)
+    return f"{label.icon} {say(label.word, lang)}"
 
 
 def error_json(code: str, message: str, problems: list[Problem] | None = None) -> dict[str, Any]:

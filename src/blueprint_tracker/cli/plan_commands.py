@@ -15,13 +15,17 @@ from blueprint_tracker.cli.output import (
     JsonOption,
     LangOption,
     console,
+    heads,
     parse_date,
     parse_lang,
     print_json,
     t,
 )
 from blueprint_tracker.cli.session import workspace
+from blueprint_tracker.domain.text import N_
 from blueprint_tracker.errors import PlanInvalidError, Problem
+
+COMMITMENT_HEADS = (N_("ID"), N_("Commitment"), N_("Due"), N_("Owner"), N_("Evidence"))
 
 
 def plan(
@@ -104,12 +108,7 @@ def commitments(
     if as_json:
         print_json(rows)
         return
-    heads = (
-        ("編號", "承諾", "限期", "負責", "證據")
-        if lang == "zh-Hant"
-        else ("id", "commitment", "due", "owner", "evidence")
-    )
-    table = Table(*heads, show_lines=False)
+    table = Table(*heads(COMMITMENT_HEADS, lang), show_lines=False)
     for row in rows:
         due = row["due"]
         due_text = t(due["wording"], lang) or due["text"] if due else "—"

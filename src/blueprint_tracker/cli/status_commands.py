@@ -14,28 +14,23 @@ from blueprint_tracker.cli.output import (
     JsonOption,
     LangOption,
     console,
+    heads,
     parse_date,
     parse_lang,
     print_json,
+    say,
+    status_word,
     t,
 )
 from blueprint_tracker.cli.session import workspace
+from blueprint_tracker.domain.text import N_
 from blueprint_tracker.errors import InputError
 
 if TYPE_CHECKING:
     from blueprint_tracker.formats.series_csv import SeriesFile
 
-ICONS = {"good": "✔", "fair": "◐", "poor": "✘", "unknown": "?"}
 SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}
-
-
-def status_label(code: str, lang: str) -> str:
-    from blueprint_tracker.compute.explain import LABELS
-    from blueprint_tracker.compute.verdict import verdict
-    from blueprint_tracker.domain.assessment import Status
-
-    zh, en = LABELS[Status(code)]
-    return f"{ICONS[verdict(code)]} {zh if lang == 'zh-Hant' else en}"
+COMMITMENT_HEADS = (N_("Status"), N_("Count"), N_("Commitments"))
 
 
 def _pace(milestone: dict[str, Any], lang: str) -> str:
@@ -45,22 +40,17 @@ def _pace(milestone: dict[str, Any], lang: str) -> str:
     if needed is None:
         return "—"
     achieved = f"{done:+.1%}" if done is not None else "—"
-    return (
-        f"需 {needed:+.1%}/年（至今 {achieved}）"
-        if lang == "zh-Hant"
-        else f"needs {needed:+.1%}/yr (so far {achieved})"
-    )
+    rate = f"{needed:+.1%}"
+    return say("needs %(rate)s a year (so far %(achieved)s)", lang, rate=rate, achieved=achieved)
 
 
 def _indicator_table(report: dict[str, Any], lang: str) -> Table:
-    zh = lang == "zh-Hant"
     methods = report["methods"]
-    heads = (
-        ["指標", "目標", "最新", *methods, "所需增長", "分歧"]
-        if zh
-        else ["indicator", "target", "latest", *methods, "required pace", "differ"]
-    )
-    table = Table(*heads, title="指標進度" if zh else "Indicator progress")
+    table = Table(
+        *heads((N_("Indicator"), N_("Target"), N_("Latest value")), lang), *methods,
+        *heads((N_("Required pace"), N_("Methods differ")), lang),
+        title=say("Indicator progress", lang),
+    )  # fmt: skip
     for row in report["indicators"]:
         latest = row["latest"]
         shown = f"{latest['display']} ({latest['year']})" if latest else "—"
@@ -68,7 +58,7 @@ def _indicator_table(report: dict[str, Any], lang: str) -> Table:
             shown += " ⌛"
         for m in row["milestones"]:
             target = f"{m['year']}: {SIGNS[m['comparator']]} {m['target']:,g}"
-            cells = [status_label(m["assessments"][k]["status"], lang) for k in methods]
+            cells = [status_word(m["assessments"][k]["status"], lang) for k in methods]
             table.add_row(
                 f"{row['id']} {t(row['name'], lang)[:28]}",
                 target,
@@ -81,19 +71,13 @@ def _indicator_table(report: dict[str, Any], lang: str) -> Table:
 
 
 def _commitment_table(report: dict[str, Any], lang: str) -> Table:
-    from blueprint_tracker.compute.commitments import LABELS as COMMITMENT_LABELS
     from blueprint_tracker.compute.commitments import CommitmentStatus
 
-    zh = lang == "zh-Hant"
-    table = Table(
-        *(("狀況", "數目", "承諾") if zh else ("status", "count", "commitments")),
-        title="承諾" if zh else "Commitments",
-    )
+    table = Table(*heads(COMMITMENT_HEADS, lang), title=say("Commitments", lang))
     for code in CommitmentStatus:
         ids = [c["id"] for c in report["commitments"] if c["status"] == code.value]
         if ids:
-            label = COMMITMENT_LABELS[code][0 if zh else 1]
-            table.add_row(label, str(len(ids)), ", ".join(ids))
+            table.add_row(status_word(code, lang), str(len(ids)), ", ".join(ids))
     return table
 
 
@@ -113,12 +97,7 @@ def status(
         return
     out = console()
     out.print(_indicator_table(report, lang))
-    note = (
-        "⌛ 數據已過預期發布時間；≠ 各方法結論不同"
-        if lang == "zh-Hant"
-        else "⌛ newer data was expected by now; ≠ the methods disagree"
-    )
-    out.print(note)
+    out.print(say("⌛ newer data was expected by now; ≠ the methods disagree", lang))
     out.print(_commitment_table(report, lang))
 
 
@@ -209,7 +188,7 @@ def assess(
         )
         return
     out = console()
-    out.print(status_label(result.status.value, lang))
+    out.print(status_word(result.status.value, lang))
     out.print(result.explanation[lang])
     table = Table("", "")
     for key, value in result.numbers.items():

@@ -127,15 +127,3 @@ def commitment_status(
     if latest.outcome == "not_started":
         return _result(CommitmentStatus.NOT_STARTED, due_end, latest)
     return _result(CommitmentStatus.IN_PROGRESS, due_end, latest)
-
-
-LABELS: dict[CommitmentStatus, tuple[str, str]] = {
-    CommitmentStatus.DONE: ("已完成", "Done"),
-    CommitmentStatus.DONE_LATE: ("逾期完成", "Done late"),
-    CommitmentStatus.IN_PROGRESS: ("進行中", "In progress"),
-    CommitmentStatus.NOT_STARTED: ("未開始", "Not started"),
-    CommitmentStatus.OVERDUE: ("已逾期", "Overdue"),
-    CommitmentStatus.NO_EVIDENCE: ("沒有近期證據", "No recent evidence"),
-    CommitmentStatus.MODIFIED: ("已修改", "Modified"),
-    CommitmentStatus.NOT_PURSUED: ("不再推行", "Not pursued"),
-}

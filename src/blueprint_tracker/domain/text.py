@@ -8,12 +8,14 @@ languages it declares (``plan.yaml`` ``languages``), each under its BCP 47 tag (
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+#: The language keys of bilingual values (the language table itself is ``i18n.LANGUAGES``).
 Lang = Literal["zh-Hant", "en"]
-LANGS: tuple[Lang, ...] = ("zh-Hant", "en")
 LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _NAMED = {"zh-Hant": "zh_hant", "en": "en"}
 
@@ -105,14 +107,33 @@ def text_of(values: dict[str, str], translated: bool = False) -> Text:
     return Text.model_validate({**values, "translated": translated})
 
 
-def normalise_lang(value: str) -> Lang:
-    """Accept the spellings people type (``zh``, ``zh-hant``, ``zh_Hant_HK``, ``EN``)."""
-    lowered = value.strip().lower().replace("_", "-")
-    if lowered.startswith("zh"):
-        return "zh-Hant"
-    if lowered.startswith("en"):
-        return "en"
-    raise ValueError(f"unknown language {value!r}: use zh-Hant or en")
+def N_(message: str) -> str:
+    """Mark an English message id for extraction; it is translated where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number written with its unit, which differs by language (HK$5,000; the Chinese unit
+    follows the number)."""
+
+    number: str
+    unit: Mapping[str, str]
+
+
+PhraseArg: TypeAlias = "str | int | Amount | Phrase | Mapping[str, str]"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words not yet in a language: an English message id of the Babel catalogues and its
+    named arguments (``%(name)s``). An argument is language-neutral text (a year, a rate), a
+    ``{lang: text}`` value from plan data, an :class:`Amount` or another phrase.
+    ``sentence``: the first letter of the worded text is upper case."""
+
+    msgid: str
+    args: Mapping[str, PhraseArg] = field(default_factory=dict)
+    sentence: bool = False
 
 
 # English units written before the number: HK$5,000, not 5,000 HK$.
@@ -125,7 +146,8 @@ def unit_first(unit: str, lang: str) -> bool:
 
 
 def with_unit(number: str, unit: str, lang: str) -> str:
-    """``number`` with its unit as written: HK$5,000 · 1.3% · 5,000 start-ups · 5,000港元."""
+    """``number`` with its unit as written: HK$5,000 · 1.3% · 5,000 start-ups; in Chinese the
+    unit follows the number without a space."""
     if not unit:
         return number
     if unit_first(unit, lang):

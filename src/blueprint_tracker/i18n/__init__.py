@@ -1,4 +1,5 @@
-"""UI strings in Traditional Chinese (Hong Kong) and English, from Babel catalogues.
+"""UI strings in Traditional Chinese (Hong Kong) and English, from Babel catalogues, and the
+one language table.
 
 The ``.po`` files under ``locale/`` are the sources; they are compiled in memory with Babel
 when first used (no compiled ``.mo`` needs to be shipped, nothing is fetched).
@@ -15,14 +16,20 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from blueprint_tracker.domain.text import N_, Amount, Phrase, PhraseArg, with_unit
+
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
-#: URL slug → language key used in the data → Babel locale → HTML ``lang`` attribute
+#: The one language table. URL slug → language key used in the data → Babel locale → HTML
+#: ``lang`` attribute. The first language is the source language and the default.
 LANGUAGES: dict[str, tuple[str, str, str]] = {
     "zh-hant": ("zh-Hant", "zh_Hant_HK", "zh-Hant-HK"),
     "en": ("en", "en", "en"),
 }
 SLUGS = {key: slug for slug, (key, _, _) in LANGUAGES.items()}
+#: The language keys of the data, in table order: ("zh-Hant", "en").
+KEYS: tuple[str, ...] = tuple(SLUGS)
+_BY_KEY = {key: entry for key, *entry in LANGUAGES.values()}
 
 
 def po_path(locale: str) -> Path:
@@ -41,12 +48,27 @@ def translations(lang: str) -> Translations:
     return Translations(fp=buffer, domain=DOMAIN)
 
 
+def _entry(lang: str) -> list[str]:
+    """Babel locale and HTML lang of a language key (an unknown key: the source language)."""
+    return _BY_KEY.get(lang) or _BY_KEY[KEYS[0]]
+
+
 def babel_locale(lang: str) -> str:
-    return "zh_Hant_HK" if lang == "zh-Hant" else "en"
+    return _entry(lang)[0]
 
 
 def html_lang(lang: str) -> str:
-    return "zh-Hant-HK" if lang == "zh-Hant" else "en"
+    return _entry(lang)[1]
+
+
+def normalise_lang(value: str) -> str:
+    """The language key for the spellings people type (``zh``, ``zh-hant``, ``zh_Hant_HK``,
+    ``EN``, ``en-GB``): the key whose first subtag begins the value."""
+    lowered = value.strip().lower().replace("_", "-")
+    for key in KEYS:
+        if lowered.startswith(key.split("-")[0].lower()):
+            return key
+    raise ValueError(f"unknown language {value!r}: use {' or '.join(KEYS)}")
 
 
 @functools.cache
@@ -56,3 +78,31 @@ def locale(lang: str) -> Locale:
 
 def gettext(lang: str, message: str) -> str:
     return str(translations(lang).gettext(message))
+
+
+def word(lang: str, phrase: Phrase) -> str:
+    """A phrase in ``lang``: its message id translated, its arguments worded and filled in."""
+    text = gettext(lang, phrase.msgid)
+    if phrase.args:
+        text = text % {name: _argument(lang, arg) for name, arg in phrase.args.items()}
+    return text[:1].upper() + text[1:] if phrase.sentence else text
+
+
+def words(phrase: Phrase) -> dict[str, str]:
+    """A phrase in every language: ``{"zh-Hant": ..., "en": ...}``."""
+    return {lang: word(lang, phrase) for lang in KEYS}
+
+
+def _argument(lang: str, arg: PhraseArg) -> str:
+    if isinstance(arg, Phrase):
+        return word(lang, arg)
+    if isinstance(arg, Amount):
+        return with_unit(arg.number, arg.unit.get(lang, ""), lang)
+    if isinstance(arg, str | int):
+        return str(arg)
+    return arg.get(lang) or arg.get(KEYS[0]) or ""
+
+
+def labelled(lang: str, label: str, text: str) -> str:
+    """'Unit: %': a label and its value, with the language's colon (full-width in Chinese)."""
+    return word(lang, Phrase(N_("%(label)s: %(text)s"), {"label": label, "text": text}))

@@ -22,10 +22,15 @@ OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gett
 REPORTS_DIR = PACKAGE_DIR / "present" / "reports"
 #: the report's and the workbook's own words (``tr`` there takes a key, so only ``N_`` counts)
 EXPORT_MAP = [("report_text.py", "python"), ("xlsx_columns.py", "python")]
+#: everywhere else: message ids marked ``N_`` (status words, explanations, CLI headings) or
+#: worded at once by the CLI's ``say``
+PACKAGE_MAP = [("**.py", "python")]
+PACKAGE_KEYWORDS = {"N_": None, "say": None}
 
 
 def ui_strings() -> list[str]:
-    """Every message id marked for translation (web and report), in first-seen order."""
+    """Every message id marked for translation (web, report, CLI, status words and
+    explanations), in first-seen order."""
     seen: dict[str, None] = {}
     found = [
         *(
@@ -37,6 +42,7 @@ def ui_strings() -> list[str]:
             )
         ),
         *extract_from_dir(REPORTS_DIR, EXPORT_MAP, keywords={"N_": None}, comment_tags=()),
+        *extract_from_dir(PACKAGE_DIR, PACKAGE_MAP, keywords=PACKAGE_KEYWORDS, comment_tags=()),
     ]  # fmt: skip
     for _filename, _lineno, message, _comments, _context in found:
         if isinstance(message, str) and message:

@@ -22,7 +22,7 @@ from blueprint_tracker.services.sources import source_rows
 from blueprint_tracker.services.status import status_report
 from blueprint_tracker.services.workspace import Workspace
 
-BEHIND_RANK = {"poor": 0, "fair": 1}
+BEHIND_RANK = {"bad": 0, "poor": 0, "fair": 1}  # by tone: behind (bad or poor), then fair
 MOST_BEHIND = 8
 #: the numbers an assessment may carry (METHODS §8), as typed columns of the assessments table
 NUMBER_FIELDS: tuple[str, ...] = (
@@ -96,7 +96,8 @@ def _sections(ws: Workspace, status: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def most_behind(status: dict[str, Any], limit: int = MOST_BEHIND) -> list[dict[str, Any]]:
-    """Milestones whose headline status is poor, then fair; nearest target year first."""
+    """Milestones whose headline status is behind (bad or poor), then fair; nearest target
+    year first."""
     headline = status["headline_method"]
     rows = []
     for indicator in status["indicators"]:

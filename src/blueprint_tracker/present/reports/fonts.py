@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from blueprint_tracker import i18n
 from blueprint_tracker.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -35,8 +36,18 @@ KNOWN = (
 )
 #: faces of a collection in order of preference (Traditional Chinese first)
 PREFERRED_FACES = ("HK", "TC", "Hant")
-#: characters the face must have: common Traditional Chinese ones and full-width punctuation
-PROBE = "香港創新科技發展藍圖進度報告體，。"
+#: from this code point on: CJK characters and full-width punctuation
+CJK_START = 0x2E80
+
+
+@functools.cache
+def probe() -> str:
+    """The characters a face must have: every Chinese character and full-width punctuation mark
+    of the report's own words in Traditional Chinese (from the catalogue)."""
+    from blueprint_tracker.export.report_text import TEXT
+
+    text = "".join(i18n.gettext("zh-Hant", message) for message in TEXT.values())
+    return "".join(sorted({ch for ch in text if ord(ch) >= CJK_START}))
 
 
 @dataclass(frozen=True)
@@ -62,7 +73,8 @@ def _rank(name: str) -> int:
 
 
 def _pick(path: Path, index: int | None) -> FontFace | None:
-    """The preferred face of ``path`` (or face ``index``) that has every PROBE character."""
+    """The preferred face of ``path`` (or face ``index``) that has every :func:`probe`
+    character."""
     try:
         fonts = _fonts(path)
         named = [(i, str(font["name"].getDebugName(1))) for i, font in enumerate(fonts)]
@@ -72,7 +84,7 @@ def _pick(path: Path, index: int | None) -> FontFace | None:
         named = [(i, name) for i, name in named if i == index]
     for i, name in sorted(named, key=lambda face: (_rank(face[1]), face[0])):
         cmap = fonts[i].getBestCmap() or {}
-        if all(ord(ch) in cmap for ch in PROBE):
+        if all(ord(ch) in cmap for ch in probe()):
             return FontFace(path, i, name)
     return None
 

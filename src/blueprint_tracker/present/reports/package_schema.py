@@ -226,7 +226,7 @@ ASSESSMENTS = Resource(
         F("method", description="eurostat, statcan, escap or trend", required=True),
         F("headline", "boolean", "the report's headline method"),
         F("status", description="status code (METHODS §8)", required=True),
-        F("verdict", description="good, fair, poor or unknown: to compare methods"),
+        F("verdict", description="good, fair, poor, bad or unknown: the status's tone, as shown"),
         F("disagree", "boolean", "the methods reach different verdicts on this milestone"),
         *bi("explanation", "one-sentence explanation"),
         *NUMBER_FIELDS,
