@@ -1,4 +1,5 @@
-"""Find every UI string in the templates and modules of ``present`` and ``web`` (used by the catalogue tests and by
+"""Find every UI string: the templates and modules of ``present`` and ``web``, and the message
+ids marked anywhere else (used by the catalogue tests and by
 ``python -m blueprint_tracker.i18n.extract`` to list the strings a catalogue still lacks)."""
 
 from __future__ import annotations

@@ -54,7 +54,8 @@ def _languages(explanation: bool | str | None) -> tuple[str, ...]:
         return LANGUAGES
     if explanation in LANGUAGES:
         return (str(explanation),)
-    raise AssessmentInputError(f"explanation must be 'zh-Hant', 'en' or True, not {explanation!r}")
+    languages = ", ".join(repr(lang) for lang in LANGUAGES)
+    raise AssessmentInputError(f"explanation must be {languages} or True, not {explanation!r}")
 
 
 def request(

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from blueprint_tracker import i18n
 from blueprint_tracker.assess import FLAG_KEYS, YEAR_KEYS, numbers_of
 from blueprint_tracker.compute.explain import explain
 from blueprint_tracker.compute.progress._batch import Result
@@ -21,7 +22,7 @@ from blueprint_tracker.domain.assessment import (
 )
 from blueprint_tracker.tables.options import SeriesOptions
 
-LANGUAGES = ("zh-Hant", "en")
+LANGUAGES = i18n.KEYS
 
 
 @cache
@@ -83,7 +84,7 @@ def explanations(
         status = STATUS_ORDER[int(result["status"][row])]
         words = explain(Method(method), status, milestone, numbers_of(result, row, method))
         for lang in languages:
-            texts[lang].append(words[lang])
+            texts[lang].append(i18n.word(lang, words))
     return {lang: pa.array(texts[lang], type=pa.string()) for lang in languages}
 
 

@@ -44,7 +44,7 @@ CJK_START = 0x2E80
 def probe() -> str:
     """The characters a face must have: every Chinese character and full-width punctuation mark
     of the report's own words in Traditional Chinese (from the catalogue)."""
-    from blueprint_tracker.export.report_text import TEXT
+    from blueprint_tracker.present.reports.report_text import TEXT
 
     text = "".join(i18n.gettext("zh-Hant", message) for message in TEXT.values())
     return "".join(sorted({ch for ch in text if ord(ch) >= CJK_START}))
