@@ -57,3 +57,23 @@ def import_(
         _print_report(report)
     if report["skipped"]:
         raise typer.Exit(1)
+
+
+@opensdg_app.command("export")
+def export(
+    plan_dir: Annotated[Path, typer.Argument(help="the plan folder")],
+    to: Annotated[Path, typer.Option("--to", help="the repository folder to write (new or empty)")],
+    as_json: JsonOption = False,
+) -> None:
+    """Write a plan folder as an Open SDG data repository (data, indicator-config,
+    translations, config_data.yml)."""
+    from blueprint_tracker.services.opensdg import export_plan
+
+    report = export_plan(plan_dir, to)
+    if as_json:
+        print_json(report)
+        return
+    console().print(
+        f"{report['repository']}: {report['indicators']} indicators, "
+        f"{report['data_files']} data files; languages {', '.join(report['languages'])}"
+    )

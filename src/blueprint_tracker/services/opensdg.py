@@ -16,6 +16,8 @@ from blueprint_tracker.formats.observations_file import read_observations
 from blueprint_tracker.formats.opensdg.read_repository import read_repository
 from blueprint_tracker.formats.plan_folder import load_plan_folder
 from blueprint_tracker.formats.plan_writer import plan_files, write_files
+from blueprint_tracker.formats.yaml_file import read_yaml
+from blueprint_tracker.services.opensdg_export import repository_files
 from blueprint_tracker.services.opensdg_plan import ImportOptions, Mapped, map_repository
 
 EXTRA_FILE = "opensdg.yaml"
@@ -88,4 +90,27 @@ def _report(dest: Path, mapped: Mapped) -> dict[str, Any]:
         "progress_settings": sum(len(i.progress) for i in plan.indicators),
         "skipped": sorted(set(mapped.skipped)),
         "problems": [str(p) for p in mapped.problems],
+    }
+
+
+def export_plan(plan_dir: Path, dest: Path) -> dict[str, Any]:
+    """Write the plan folder in ``plan_dir`` as an Open SDG data repository in ``dest`` (new or
+    empty): the latest release of each figure, breakdowns as columns."""
+    _empty_or_absent(dest)
+    plan, problems = load_plan_folder(plan_dir)
+    if plan is None or problems:
+        raise PlanInvalidError(f"the plan in {plan_dir} does not validate", problems)
+    observations, more = read_observations(
+        plan_dir / "observations.csv", {s.id for s in plan.series}
+    )
+    if more:
+        raise PlanInvalidError(f"{plan_dir / 'observations.csv'} has bad rows", more)
+    extra, _ = read_yaml(plan_dir / EXTRA_FILE) if (plan_dir / EXTRA_FILE).exists() else ({}, [])
+    files = repository_files(plan, observations, extra if isinstance(extra, dict) else {})
+    write_files(dest, files)
+    return {
+        "repository": str(dest),
+        "languages": plan.header.languages,
+        "indicators": len(plan.indicators),
+        "data_files": sum(1 for name in files if name.startswith("data/")),
     }
