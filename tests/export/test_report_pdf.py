@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -233,3 +234,53 @@ def test_cli_rejects_an_unknown_format(
     bad = cli("report", "-o", str(tmp_path / "r.docx"))
     assert bad.code == 2 and "pdf or xlsx" in bad.err
     assert not (tmp_path / "r.docx").exists()
+
+
+MARGIN_PT = 18 / 25.4 * 72  # the report's 18 mm margins in PDF points
+WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>'
+)
+UNITS = "%％年月日億萬元個名倍"
+#: a number at the end of a line: after a space, a Chinese character or a sign, not inside an id
+#: or a web address ("internet-2023", "ENG-2018?p=431")
+TRAILING_NUMBER = re.compile(r"(?:^|[\s\u3000-\u9fff\uff00-\uffef(:≥≤≈$])[-+−]?[\d,]*\d\.?$")
+
+
+def _layout(path: Path) -> str:
+    assert shutil.which("pdftotext"), "poppler-utils (pdftotext) is needed to read the layout"
+    run = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True)
+    return run.stdout.decode("utf-8")
+
+
+def _pages(path: Path) -> list[tuple[float, str]]:
+    pages = _layout(path).split("<page ")[1:]
+    return [(float(re.search(r'width="([\d.]+)"', page)[1]), page) for page in pages]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_text_sits_outside_the_margins(pdfs: dict[str, Path], lang: str) -> None:
+    outside = [
+        (number, word)
+        for number, (width, page) in enumerate(_pages(pdfs[lang]), start=1)
+        for left, right, word in WORD.findall(page)
+        if float(left) < MARGIN_PT - 1 or float(right) > width - MARGIN_PT + 1
+    ]
+    assert outside == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_number_is_split_from_its_digits_or_unit(pdfs: dict[str, Path], lang: str) -> None:
+    split = []
+    for number, (_, page) in enumerate(_pages(pdfs[lang]), start=1):
+        for block in page.split("<block ")[1:]:
+            lines = [
+                "".join(w[2] for w in WORD.findall(line)) for line in block.split("<line ")[1:]
+            ]
+            for end, start in pairwise(lines):
+                if (
+                    TRAILING_NUMBER.search(end)
+                    and start[:1]
+                    and (start[0].isdigit() or start[0] in UNITS)
+                ):
+                    split.append((number, end[-10:], start[:10]))
+    assert split == []

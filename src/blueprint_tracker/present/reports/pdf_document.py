@@ -6,15 +6,19 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import Align, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace as Style
+from fpdf.util import Padding
 
 from blueprint_tracker.present.reports.fonts import find_cjk_font
+from blueprint_tracker.present.reports.line_breaks import wrap
 from blueprint_tracker.present.reports.report_text import tr
 
 FAMILY = "report-cjk"
+SLACK = 0.98  # our line widths add up glyph widths; keep clear of fpdf's own wrapping
 KEEP_WITH_NEXT_MM = 35  # a heading starts a new page unless this much room is left below it
 INK = (33, 37, 41)
 MUTED = (96, 103, 110)
@@ -58,6 +62,23 @@ class ReportDocument(FPDF):
         self.set_font(FAMILY, size=10)
         self.set_text_color(*INK)
         self.set_lang("zh-Hant-HK" if lang == "zh-Hant" else "en")
+
+    def multi_cell(  # type: ignore[override]
+        self, w: float, h: float | None = None, text: str = "", **kwargs: Any
+    ) -> Any:
+        """Text is broken into lines here (line_breaks.py: numbers stay with their units, no
+        line starts with closing punctuation); fpdf then only lays out the lines it is given."""
+        if text:
+            width = self._text_width(w, kwargs.get("padding", 0)) * SLACK
+            cjk = self.report_lang == "zh-Hant"
+            text = "\n".join(wrap(text, width, self.get_string_width, cjk))
+        return super().multi_cell(w, h, text, **kwargs)
+
+    def _text_width(self, w: float, padding: Any) -> float:
+        """The width multi_cell leaves for text in a cell of width ``w`` (as fpdf computes it)."""
+        pad = Padding.new(padding)
+        width = (w or self.w - self.r_margin - self.x) - pad.left - pad.right
+        return width - (0 if pad.left else self.c_margin) - (0 if pad.right else self.c_margin)
 
     # --- furniture ---------------------------------------------------------------------
 

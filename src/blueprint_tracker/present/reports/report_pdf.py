@@ -49,17 +49,26 @@ def _cover(doc: ReportDocument, data: dict[str, Any]) -> None:
 def _render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
     lang = getattr(pdf, "report_lang", "en")
     pdf.set_font(FAMILY, "B", 17)
+    pdf.set_x(pdf.l_margin)  # the placeholder leaves the cursor where the last cell ended
     pdf.cell(0, 10, tr("contents", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     for section in outline:
-        if section.level > 1:
-            continue
-        pdf.set_font(FAMILY, "B" if section.level == 0 else "", 10.5 - section.level)
-        pdf.set_x(pdf.l_margin + 6 * section.level)
-        link = pdf.add_link(page=section.page_number)
-        width = pdf.epw - 6 * section.level - 14
-        pdf.cell(width, 6.2, section.name[:90], link=link)
-        pdf.cell(14, 6.2, str(section.page_number), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if section.level <= 1:
+            _contents_line(pdf, section)
+
+
+def _contents_line(pdf: FPDF, section: OutlineSection) -> None:
+    """One entry: the name wraps within its column, the page number on its first line."""
+    pdf.set_font(FAMILY, "B" if section.level == 0 else "", 10.5 - section.level)
+    link = pdf.add_link(page=section.page_number)
+    top = pdf.get_y()
+    pdf.set_x(pdf.l_margin + 6 * section.level)
+    width = pdf.epw - 6 * section.level - 14
+    pdf.multi_cell(width, 6.2, section.name, link=link, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    bottom = pdf.get_y()
+    pdf.set_xy(pdf.l_margin + pdf.epw - 14, top)
+    pdf.cell(14, 6.2, str(section.page_number), align="R", link=link)
+    pdf.set_xy(pdf.l_margin, bottom)
 
 
 def _count_rows(counts: dict[str, int], lang: str) -> list[list[CellLike]]:
