@@ -80,8 +80,21 @@ def serve_command(port: int, workers: int = 1) -> list[str]:
     ]
 
 
+def packaged_axe() -> Path | None:
+    """axe-core as shipped inside the ``axe-playwright-python`` package (a test dependency)."""
+    try:
+        import axe_playwright_python
+    except ImportError:
+        return None
+    path = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    return path if path.exists() else None
+
+
 def axe_source() -> str | None:
-    """axe-core from npm, installed once into a cache folder at test setup (never a CDN)."""
+    """axe-core from a Python package (nothing fetched); else from npm into a cache folder."""
+    packaged = packaged_axe()
+    if packaged is not None:
+        return packaged.read_text(encoding="utf-8")
     if not AXE_JS.exists() and shutil.which("npm"):
         AXE_CACHE.mkdir(parents=True, exist_ok=True)
         subprocess.run(

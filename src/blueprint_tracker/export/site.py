@@ -21,6 +21,8 @@ from blueprint_tracker.present.feed import atom_feed
 from blueprint_tracker.present.render import LANGS, environment
 from blueprint_tracker.present.reports.publications import NAMES, write_publications
 from blueprint_tracker.present.urls import Linker, api_path, download_path, feed_path, page_path
+from blueprint_tracker.i18n import translations
+from blueprint_tracker.present.labels import status_label
 from blueprint_tracker.services import pages
 from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.feed import updates
@@ -44,6 +46,7 @@ class SiteData:
     data: dict[str, Any]
     sources: dict[str, Any]
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    commitment_pages: dict[str, dict[str, Any]] = field(default_factory=dict)
     index: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -62,6 +65,7 @@ def collect(ws: Workspace, as_of: dt.date | None) -> SiteData:
         sources=pages.sources_page(ws, as_of),
         nodes={n.id: pages.node_page(ws, n.id, as_of) for n in ws.plan.header.nodes},
         index=search_service.search_index(ws, as_of),
+        commitment_pages={c.id: pages.commitment_page(ws, c.id, as_of) for c in ws.plan.commitments},
     )
 
 
@@ -77,22 +81,30 @@ def _context(data: SiteData, lang: str, page: str, arg: str | None = None) -> vi
     )
 
 
+def _badge(entry: dict[str, Any], lang: str) -> dict[str, Any]:
+    label = status_label(entry["status"])
+    word = str(translations(lang).gettext(label.word))
+    return {"year": entry["year"], "code": entry["status"], "word": word,
+            "icon": label.icon, "tone": label.tone}  # fmt: skip
+
+
 def _search_entries(data: SiteData, lang: str) -> list[dict[str, Any]]:
     link = Linker(lang, page_path(lang, "search"), static=True)
     entries = []
     for item in data.index:
-        if item["kind"] == "indicator":
-            href = link.page("indicator", item["id"])
+        if item["kind"] in ("indicator", "commitment"):
+            href = link.page(item["kind"], item["id"])
         else:
-            target = "commitments" if item["kind"] == "commitment" else "plan"
-            href = link.anchor(target, item["id"])
+            href = link.anchor("plan", item["id"])
         entries.append(
             {
                 "kind": item["kind"],
                 "id": item["id"],
                 "title": str((item["title"] or {}).get(lang, "")),
+                "level": str((item.get("level") or {}).get(lang, "")),
                 "href": href,
                 "text": item["folded"],
+                "badges": [_badge(s, lang) for s in item["statuses"]],
             }
         )
     return entries
@@ -126,6 +138,9 @@ def html_pages(data: SiteData, lang: str) -> list[tuple[str, Callable[[], str]]]
     for indicator_id, page in data.indicator_pages.items():
         render = functools.partial(views.indicator_html, page, ctx("indicator", indicator_id))
         result.append((page_path(lang, "indicator", indicator_id) + "index.html", render))
+    for commitment_id, page in data.commitment_pages.items():
+        render = functools.partial(views.commitment_html, page, ctx("commitment", commitment_id))
+        result.append((page_path(lang, "commitment", commitment_id) + "index.html", render))
     return result
 
 

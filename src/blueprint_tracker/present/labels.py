@@ -113,6 +113,27 @@ NUMBER_NAMES: dict[str, str] = {
 }
 
 
+PRECISIONS: dict[str, str] = {
+    "year": N_("a year"),
+    "half": N_("half a year"),
+    "quarter": N_("a quarter"),
+    "month": N_("a month"),
+    "day": N_("a day"),
+    "school_year": N_("a school year"),
+    "financial_year": N_("a financial year"),
+}
+
+#: Why a commitment has its status when no single piece of evidence decided it.
+STATUS_REASONS: dict[str, str] = {
+    "NO_EVIDENCE": N_("No evidence on it was released in the last year."),
+    "OVERDUE": N_("The due date has passed and no evidence of delivery has been released."),
+    "NOT_STARTED": N_("The latest evidence says work has not started."),
+}
+
+#: Sorting a scorecard column worst first: the tone of the headline status.
+TONE_RANK = {"bad": 0, "poor": 1, "fair": 2, "good": 3, "none": 4}
+
+
 def status_label(code: str | None) -> StatusLabel:
     return STATUS_LABELS.get(code or "", UNKNOWN)
 

@@ -23,6 +23,9 @@ from blueprint_tracker.present.labels import (
     METHOD_NAMES,
     NUMBER_NAMES,
     OUTCOMES,
+    PRECISIONS,
+    STATUS_REASONS,
+    TONE_RANK,
     status_label,
 )
 from blueprint_tracker.present.markdown import render_markdown
@@ -38,11 +41,41 @@ def _text(value: Any, lang: str) -> str:
     return "" if value is None else str(value)
 
 
+#: Hong Kong date styles: 2025年12月23日 and 23 December 2025 (never the US order).
+DATE_FORMATS = {"zh-Hant": ("y年M月d日", "y年M月"), "en": ("d MMMM y", "MMMM y")}
+
+
 def _date(value: str | dt.date | None, lang: str) -> str:
     if not value:
         return ""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return str(format_date(day, format="long", locale=locale(lang)))
+    return str(format_date(day, format=DATE_FORMATS[lang][0], locale=locale(lang)))
+
+
+def _date_or_text(value: str | None, lang: str) -> str:
+    """An evidence date at its own precision: 2024 · May 2024 / 2024年5月 · 23 May 2024."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        month = dt.date(int(parts[0]), int(parts[1]), 1)
+        return str(format_date(month, format=DATE_FORMATS[lang][1], locale=locale(lang)))
+    if len(parts) == 3:
+        return _date(value, lang)
+    return f"{value}年" if lang == "zh-Hant" and value.isdigit() else value
+
+
+def _headline_explained(st: dict[str, Any], gettext: Any) -> str:
+    """The hover text of a scorecard cell: which method decided, and every method's reading."""
+    _ = gettext
+    method = st.get("headline_method")
+    parts = [_("Headline: %(method)s.") % {"method": _(_label(METHOD_NAMES, method or ""))}]
+    for name, reading in (st.get("assessments") or {}).items():
+        word = _(status_label(reading.get("status")).word)
+        parts.append(f"{_(_label(METHOD_NAMES, name))}{_(': ')}{word}")
+    if st.get("disagree"):
+        parts.append(_("The methods disagree on this milestone."))
+    return " · ".join(parts)
 
 
 def _number(value: float | None, lang: str, decimals: int = 2) -> str:
@@ -105,6 +138,8 @@ def environment(lang: str) -> Environment:
         cmp=lambda value: COMPARATOR_SIGNS.get(value, value),
         unit_first=lambda unit: unit_first(unit, lang),
         unit_gap=lambda unit: "" if with_unit("1", unit, lang) == f"1{unit}" else " ",
+        with_unit=lambda number, unit: with_unit(str(number), unit, lang),
+        date_or_text=lambda value: _date_or_text(value, lang),
     )
     env.globals.update(
         lang=lang,
@@ -119,6 +154,10 @@ def environment(lang: str) -> Environment:
         kind_name=lambda key: _(_label(KINDS, key)),
         number_name=lambda key: _(_label(NUMBER_NAMES, key)),
         tr=_,
+        precision_name=lambda key: _(_label(PRECISIONS, key)),
+        status_reason=lambda code: _(STATUS_REASONS[code]) if code in STATUS_REASONS else "",
+        headline_explained=lambda st: _headline_explained(st, _),
+        verdict_rank=lambda st: TONE_RANK[status_label(st.get("headline")).tone],
     )
     return env
 

@@ -12,7 +12,9 @@ from urllib.parse import quote, urlencode
 
 from blueprint_tracker.i18n import SLUGS
 
-PAGE_NAMES = ("overview", "plan", "indicator", "commitments", "methodology", "data", "search")
+PAGE_NAMES = (
+    "overview", "plan", "indicator", "commitments", "commitment", "methodology", "data", "search",
+)
 NAV_PAGES = ("overview", "plan", "commitments", "methodology", "data", "search")
 
 
@@ -23,6 +25,8 @@ def page_path(lang: str, name: str, arg: str | None = None) -> str:
         return f"{slug}/"
     if name == "indicator":
         return f"{slug}/indicators/{quote(arg or '', safe='.-_')}/"
+    if name == "commitment":
+        return f"{slug}/commitments/{quote(arg or '', safe='.-_')}/"
     if name not in PAGE_NAMES:
         raise ValueError(f"unknown page {name!r}")
     return f"{slug}/{name}/"
@@ -61,6 +65,7 @@ class Linker:
     current: str  # the page's folder path, e.g. "en/indicators/1.1/"
     static: bool = False
     as_of: str | None = None  # kept on page links by the server (a static site is fixed)
+    query: tuple[tuple[str, str], ...] = ()  # the page's own query (q, filters): kept on a switch
 
     def _query(self, extra: dict[str, str] | None = None) -> str:
         params: dict[str, str] = {}
@@ -81,7 +86,9 @@ class Linker:
         _slug, _, rest = self.current.partition("/")
         target = f"{SLUGS[lang]}/{rest}"
         link = relative(self.current, target)
-        return link + "index.html" if self.static else link + self._query()
+        if self.static:
+            return link + "index.html"
+        return link + self._query({k: v for k, v in self.query if k != "as_of"})
 
     def asset(self, path: str) -> str:
         return relative(self.current, f"static/{path}")

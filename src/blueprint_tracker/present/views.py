@@ -17,6 +17,7 @@ PAGE_TITLES = {
     "plan": N_("Plan"),
     "indicator": N_("Indicator"),
     "commitments": N_("Commitments"),
+    "commitment": N_("Commitment"),
     "methodology": N_("Methodology"),
     "data": N_("Data"),
     "search": N_("Search"),
@@ -76,6 +77,12 @@ def indicator_html(data: dict[str, Any], ctx: PageContext) -> str:
 
 def commitments_html(data: dict[str, Any], ctx: PageContext) -> str:
     return _render("commitments.html", ctx, ctx.gettext("Commitments"), d=data)
+
+
+def commitment_html(data: dict[str, Any], ctx: PageContext) -> str:
+    c = data["commitment"]
+    title = str((c.get("title") or c.get("text") or {}).get(ctx.lang, c["id"]))
+    return _render("commitment.html", ctx, title, c=c, path=data["path"], stored=[])
 
 
 def _localised(name: str, lang: str) -> str:

@@ -21,6 +21,7 @@ from blueprint_tracker.services.indicators import (
 )
 from blueprint_tracker.services.lookup import show
 from blueprint_tracker.services.plan_views import plan_tree, text
+from blueprint_tracker.services.verdicts import indicator_sentences, travel
 from blueprint_tracker.services.status import status_report as build_status_report
 from blueprint_tracker.services.workspace import Workspace
 
@@ -140,6 +141,8 @@ def indicator_card(
     summary["stale"] = entry.get("stale") if entry else None
     summary["expected_release"] = entry.get("expected_release") if entry else None
     summary["statuses"] = milestone_statuses(entry, statuses.headline_method())
+    summary["sentences"] = indicator_sentences(summary)
+    summary["travel"] = travel(summary)
     return summary
 
 
@@ -291,7 +294,8 @@ def _status_changes(ws: Workspace, since: dt.date, as_of: dt.date | None) -> dic
     ]  # fmt: skip
     was = {row["id"]: row["status"] for row in old.get("commitments", [])}
     commitments = [
-        {"commitment": row["id"], "text": row["text"], "before": was.get(row["id"]),
+        {"commitment": row["id"], "title": row["title"], "text": row["text"],
+         "before": was.get(row["id"]),
          "after": row["status"]}
         for row in new.get("commitments", [])
         if was.get(row["id"]) != row["status"]
@@ -308,7 +312,9 @@ def changes_since(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]
     for row in commitment_rows(ws.plan, as_of=as_of):
         for item in row["evidence"]:
             if since < dt.date.fromisoformat(item["release_date"]) <= until:
-                evidence.append({"commitment": row["id"], "text": row["text"], **item})
+                evidence.append(
+                    {"commitment": row["id"], "title": row["title"], "text": row["text"], **item}
+                )
     return {
         "since": since.isoformat(),
         "until": until.isoformat(),
@@ -332,6 +338,7 @@ def overview_page(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]
         "levels": tree["levels"],
         "level_counts": tree["counts"],
         "counts": statuses.counts(),
+        "headline_method": statuses.headline_method(),
         "indicators": indicator_cards(ws, statuses, as_of),
         "commitment_count": len(ws.plan.commitments),
         "changes": changes_since(ws, as_of),
@@ -409,6 +416,24 @@ def _deciding(ws: Workspace, commitment_id: str, refs: Any) -> list[dict[str, An
         return []
     items = commitment.evidence
     return [evidence_data(items[i]) for i in refs if isinstance(i, int) and 0 <= i < len(items)]
+
+
+def commitment_page(
+    ws: Workspace, commitment_id: str, as_of: dt.date | None = None
+) -> dict[str, Any]:
+    """One commitment: its wording, due date, status, deciding evidence and place in the plan."""
+    statuses = load_statuses(ws, as_of)
+    row = next((r for r in _commitment_list(ws, statuses, as_of) if r["id"] == commitment_id), None)
+    if row is None:
+        raise NotFoundError(f"no commitment has the id {commitment_id!r}")
+    levels = {lv.id: text(lv.name) for lv in ws.plan.header.levels}
+    nodes = ws.plan.nodes_by_id()
+    path = [
+        {"id": n, "level": levels.get(nodes[n].level), "title": text(nodes[n].title)}
+        for n in row["path"]
+        if n in nodes
+    ]
+    return {"edition": edition_date(as_of).isoformat(), "commitment": row, "path": path}
 
 
 def _filter_options(ws: Workspace, rows: list[dict[str, Any]]) -> dict[str, Any]:

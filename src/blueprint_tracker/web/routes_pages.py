@@ -19,6 +19,7 @@ from blueprint_tracker.present.reports import publications
 from blueprint_tracker.present.urls import Linker, page_path
 from blueprint_tracker.present.views import (
     PageContext,
+    commitment_html,
     commitments_html,
     data_html,
     error_html,
@@ -72,7 +73,9 @@ def page_context(
     iso = as_of.isoformat() if as_of else None
     return PageContext(
         lang=lang,
-        link=Linker(lang, page_path(lang, page, arg), as_of=iso),
+        link=Linker(
+            lang, page_path(lang, page, arg), as_of=iso, query=tuple(request.query_params.items())
+        ),
         site=request.app.state.site,
         edition=iso or dt.date.today().isoformat(),
         page=page,
@@ -176,6 +179,12 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
         )
         data = _cache(request).get("commitments", _commitments, keep, as_of=day)
         return commitments_html(data, page_context(request, lang, "commitments", None, day))
+
+    @router.get("/{slug}/commitments/{commitment_id}/")
+    def commitment(request: Request, slug: str, commitment_id: str, as_of: Text = None) -> str:
+        lang, day = _lang(slug), parse_as_of(as_of)
+        data = _cache(request).get("commitment", pages.commitment_page, commitment_id, as_of=day)
+        return commitment_html(data, page_context(request, lang, "commitment", commitment_id, day))
 
     @router.get("/{slug}/methodology/")
     def methodology(request: Request, slug: str, as_of: Text = None) -> str:

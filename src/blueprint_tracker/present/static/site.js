@@ -80,21 +80,72 @@
     hits.forEach(function (hit) {
       var li = template.content.firstElementChild.cloneNode(true);
       li.dataset.kind = hit.kind;
-      li.querySelector(".kind").textContent = labels[hit.kind];
+      li.querySelector(".kind").textContent = hit.level || labels[hit.kind];
       var a = li.querySelector("a");
       a.href = hit.href;
-      a.textContent = hit.id + " " + hit.title;
+      a.textContent = hit.title;
+      (hit.badges || []).forEach(function (b) {
+        var wrap = document.createElement("span");
+        wrap.className = "result-status";
+        if (b.year) { wrap.textContent = b.year + labels.colon; }
+        var badge = document.createElement("span");
+        badge.className = "status status-" + b.tone;
+        badge.dataset.status = b.code || "";
+        var icon = document.createElement("span");
+        icon.className = "icon";
+        icon.setAttribute("aria-hidden", "true");
+        icon.textContent = b.icon;
+        badge.appendChild(icon);
+        badge.appendChild(document.createTextNode(" " + b.word));
+        wrap.appendChild(badge);
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(wrap);
+      });
       ul.appendChild(li);
     });
     box.appendChild(ul);
   }
 
+  // scorecard: sort by a column (indicator order, latest year, or a target's status, worst first)
+  function sortScorecard(event) {
+    var button = event.target.closest("button.sort");
+    if (!button) { return; }
+    var table = button.closest("table");
+    var th = button.closest("th");
+    var key = button.dataset.sort;
+    var ascending = th.getAttribute("aria-sort") !== "ascending";
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    rows.sort(function (a, b) {
+      var x = Number(a.dataset[key]), y = Number(b.dataset[key]);
+      return (ascending ? x - y : y - x) || Number(a.dataset.order) - Number(b.dataset.order);
+    });
+    rows.forEach(function (row) { table.tBodies[0].appendChild(row); });
+    table.querySelectorAll("thead th").forEach(function (cell) { cell.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+
+  // a language switch keeps the query (search words, filters) on the static site too
+  function keepQueryOnSwitch() {
+    if (!window.location.search) { return; }
+    document.querySelectorAll("a[data-lang-switch]").forEach(function (a) {
+      if (a.href.indexOf("?") < 0) { a.href = a.href + window.location.search; }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     renderChart();
+    keepQueryOnSwitch();
+    var scorecard = document.getElementById("scorecard");
+    if (scorecard) { scorecard.addEventListener("click", sortScorecard); }
     var form = document.getElementById("commitment-filters");
     if (form && document.body.dataset.static === "true") {
       form.addEventListener("submit", filterCommitments);
       form.addEventListener("change", filterCommitments);
+      var params = new URLSearchParams(window.location.search);
+      ["status", "under", "owner", "due_year"].forEach(function (name) {
+        if (params.get(name) && form.elements[name]) { form.elements[name].value = params.get(name); }
+      });
+      if (window.location.search) { filterCommitments(); }
     }
     runSearch();
   });
