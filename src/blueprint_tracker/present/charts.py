@@ -58,14 +58,32 @@ def projection_points(page: dict[str, Any]) -> list[dict[str, Any]]:
     return points
 
 
+def _segments(years: list[int]) -> list[int]:
+    """A run number per observed year: a missing year starts a new run, so the line stops
+    there (a gap is drawn as a gap, never bridged)."""
+    runs, run = [], 0
+    for index, year in enumerate(years):
+        if index and year - years[index - 1] > 1:
+            run += 1
+        runs.append(run)
+    return runs
+
+
 def chart_rows(page: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per (kind, year): the chart's data, also shown as its table."""
+    values = page["indicator"]["values"]
+    runs = _segments([v["year"] for v in values])
     rows = [
-        {"kind": OBSERVED, "year": v["year"], "value": v["value"]}
-        for v in page["indicator"]["values"]
+        {"kind": OBSERVED, "year": v["year"], "value": v["value"], "segment": run}
+        for v, run in zip(values, runs, strict=True)
     ]
-    rows += [{"kind": TARGET, "year": p["year"], "value": p["value"]} for p in page["target_path"]]
-    rows += [{"kind": PROJECTION, **p} for p in projection_points(page)]
+    milestones = {m["year"] for m in page["indicator"].get("milestones", [])}
+    rows += [
+        {"kind": TARGET, "year": p["year"], "value": p["value"], "segment": 0,
+         **({"milestone": True} if p["year"] in milestones else {})}
+        for p in page["target_path"]
+    ]  # fmt: skip
+    rows += [{"kind": PROJECTION, "segment": 0, **p} for p in projection_points(page)]
     return rows
 
 
@@ -93,13 +111,21 @@ def indicator_chart(page: dict[str, Any], lang: str, _: Gettext) -> dict[str, An
     """History, target path and projection band (80% and 95%) of one indicator."""
     indicator = page["indicator"]
     names = _kind_names(_)
-    kinds = [OBSERVED, TARGET, PROJECTION]
     unit = (indicator.get("unit") or {}).get(lang, "")
     rows = [{**row, "series": names[row["kind"]]} for row in chart_rows(page)]
+    decimals = int(indicator.get("decimals", 2))
+    for row in rows:
+        if row.get("milestone"):
+            row["label"] = _("%(year)s target: %(value)s") % {
+                "year": row["year"], "value": with_unit(_fmt(row["value"], decimals), unit, lang)
+            }
+    drawn = {row["kind"] for row in rows}
+    kinds = [k for k in (OBSERVED, TARGET, PROJECTION) if k in drawn]  # the legend: what is drawn
     legend = [names[k] for k in kinds]
     line = {
         "mark": {"type": "line", "point": {"filled": True, "size": 60}},
         "encoding": {
+            "detail": {"field": "segment", "type": "nominal"},
             "x": {
                 "field": "year",
                 "type": "quantitative",
@@ -137,20 +163,41 @@ def indicator_chart(page: dict[str, Any], lang: str, _: Gettext) -> dict[str, An
             ],
         },
     }
-    name = (indicator.get("name") or {}).get(lang, "")
+    labels = {
+        "transform": [{"filter": "datum.label"}],
+        "mark": {"type": "text", "align": "right", "dx": -8, "dy": -10, "fontSize": 12,
+                 "fontWeight": "bold", "color": COLOURS[TARGET]},
+        "encoding": {
+            "x": {"field": "year", "type": "quantitative"},
+            "y": {"field": "value", "type": "quantitative"},
+            "text": {"field": "label"},
+        },
+    }  # fmt: skip
+    on_top = {  # observed figures drawn over the target path where they share a year
+        "transform": [{"filter": f"datum.kind == '{OBSERVED}'"}],
+        "mark": {"type": "point", "filled": True, "size": 60, "color": COLOURS[OBSERVED],
+                 "opacity": 1},
+        "encoding": {
+            "x": {"field": "year", "type": "quantitative"},
+            "y": {"field": "value", "type": "quantitative"},
+        },
+    }  # fmt: skip
+    layers = [line, on_top, labels]
+    if PROJECTION in drawn:
+        layers = [_band("lo95", "hi95", 0.15, unit), _band("lo80", "hi80", 0.3, unit), *layers]
     return {
         "$schema": VEGA_LITE_SCHEMA,
         "description": chart_summary(page, lang, _),
-        "title": {"text": name, "fontSize": 13, "limit": 600},
         "width": "container",
-        "height": 300,
+        "height": 260,
+        "autosize": {"type": "fit", "contains": "padding"},
         "data": {"values": rows},
-        "layer": [
-            _band("lo95", "hi95", 0.15, unit),
-            _band("lo80", "hi80", 0.3, unit),
-            line,
-        ],
-        "config": {"legend": {"orient": "bottom"}, "font": "system-ui, sans-serif"},
+        "layer": layers,
+        "config": {
+            "legend": {"orient": "bottom", "labelFontSize": 12, "symbolSize": 80},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12},
+            "font": "system-ui, sans-serif",
+        },
     }
 
 

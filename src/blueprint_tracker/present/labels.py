@@ -130,6 +130,14 @@ STATUS_REASONS: dict[str, str] = {
     "NOT_STARTED": N_("The latest evidence says work has not started."),
 }
 
+#: The one number that decided each method's status (shown in the compact methods table).
+DECIDING_NUMBER: dict[str, str] = {
+    "eurostat": "ratio",
+    "statcan": "ratio",
+    "escap": "anticipated_progress",
+    "trend": "probability",
+}
+
 #: Sorting a scorecard column worst first: the tone of the headline status.
 TONE_RANK = {"bad": 0, "poor": 1, "fair": 2, "good": 3, "none": 4}
 

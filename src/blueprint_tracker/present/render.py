@@ -18,6 +18,7 @@ from blueprint_tracker.i18n import SLUGS, html_lang, locale, translations
 from blueprint_tracker.present.charts import sparkline_svg
 from blueprint_tracker.present.labels import (
     COMPARATOR_SIGNS,
+    DECIDING_NUMBER,
     FLAGS,
     KINDS,
     METHOD_NAMES,
@@ -63,6 +64,19 @@ def _date_or_text(value: str | None, lang: str) -> str:
     if len(parts) == 3:
         return _date(value, lang)
     return f"{value}年" if lang == "zh-Hant" and value.isdigit() else value
+
+
+def _signed(text: str, value: float) -> str:
+    return text if value < 0 or text.startswith(("-", "−")) else f"+{text}"
+
+
+def _pace(value: float | None, kind: str, lang: str, decimals: int = 2, unit: str = "") -> str:
+    """An annual pace: +3.3% (growth) or +1.2 unicorns (change)."""
+    if value is None:
+        return "—"
+    if kind == "growth":
+        return _signed(_percent(value, lang), value)
+    return _signed(with_unit(_number(value, lang, decimals), unit, lang), value)
 
 
 def _headline_explained(st: dict[str, Any], gettext: Any) -> str:
@@ -140,6 +154,7 @@ def environment(lang: str) -> Environment:
         unit_gap=lambda unit: "" if with_unit("1", unit, lang) == f"1{unit}" else " ",
         with_unit=lambda number, unit: with_unit(str(number), unit, lang),
         date_or_text=lambda value: _date_or_text(value, lang),
+        pace=lambda value, kind, decimals=2, unit="": _pace(value, kind, lang, decimals, unit),
     )
     env.globals.update(
         lang=lang,
@@ -157,6 +172,7 @@ def environment(lang: str) -> Environment:
         precision_name=lambda key: _(_label(PRECISIONS, key)),
         status_reason=lambda code: _(STATUS_REASONS[code]) if code in STATUS_REASONS else "",
         headline_explained=lambda st: _headline_explained(st, _),
+        deciding=lambda method: DECIDING_NUMBER.get(method),
         verdict_rank=lambda st: TONE_RANK[status_label(st.get("headline")).tone],
     )
     return env

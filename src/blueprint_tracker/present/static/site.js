@@ -16,9 +16,28 @@
       tooltip: { disableDefaultStyle: true }
     }).then(function (result) {
       document.getElementById("chart").setAttribute("data-rendered", "true");
+      offerDownloads(result.view);
       var svg = document.querySelector("#chart svg");
       if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
       return result;
+    });
+  }
+
+  // PNG and SVG of the chart as drawn (made in the browser from the same specification)
+  function offerDownloads(view) {
+    [["png", "chart-png"], ["svg", "chart-svg"]].forEach(function (pair) {
+      var link = document.getElementById(pair[1]);
+      if (!link) { return; }
+      view.toImageURL(pair[0], pair[0] === "png" ? 2 : 1).then(function (url) {
+        link.href = url;
+        link.hidden = false;
+      });
+    });
+  }
+
+  function fillCiteUrl() {
+    document.querySelectorAll(".cite-url").forEach(function (el) {
+      el.textContent = window.location.href.split("#")[0];
     });
   }
 
@@ -135,6 +154,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     renderChart();
     keepQueryOnSwitch();
+    fillCiteUrl();
     var scorecard = document.getElementById("scorecard");
     if (scorecard) { scorecard.addEventListener("click", sortScorecard); }
     var form = document.getElementById("commitment-filters");
