@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 
 from blueprint_tracker.i18n.extract import missing, ui_strings
 
-PAGES = ["", "plan/", "indicators/1.1/", "commitments/", "methodology/", "data/", "search/?q=研發"]
+PAGES = [
+    "",
+    "plan/",
+    "indicators/1.1/",
+    "commitments/",
+    "commitments/c-raise-plus/",
+    "methodology/",
+    "data/",
+    "search/?q=研發",
+]
 LANGS = {"zh-hant": "zh-Hant-HK", "en": "en"}
 
 
@@ -57,13 +67,16 @@ def test_as_of_changes_the_latest_value(client) -> None:
     assert latest("/en/indicators/1.1/?as_of=2023-06-30") != latest("/en/indicators/1.1/")
 
 
-def test_overview_shows_counts_cards_and_changes(client) -> None:
+def test_overview_shows_the_scorecard_commitment_counts_and_changes(client) -> None:
     html = client.get("/en/").text
     count = len(client.get("/api/v1/indicators").json()["indicators"])
-    assert count >= 8 and html.count('class="card"') == count
+    rows = re.findall(r'<tr data-indicator="([^"]+)"', html)
+    assert count >= 8 and len(rows) == count
     assert "What changed since the last edition" in html
     if client.get("/api/v1/overview").json()["has_status"]:
-        assert 'data-status="' in html and "Status at a glance" in html
+        # one headline per target year in each row, and the counts link to the filtered tracker
+        assert html.count('class="status-cell"') == 2 * count
+        assert re.search(r'href="commitments/\?status=DONE"', html)
 
 
 def test_indicator_page_sections(client) -> None:
@@ -149,15 +162,13 @@ def test_currency_unit_before_the_number_in_english_only(client) -> None:
     """GERD per capita reads HK$4,769 in English and 4,769 港元 in Chinese, on both page types."""
     for page in ("/en/", "/en/indicators/1.2/"):
         html = client.get(page).text
-        overview = r'HK\$</span><span class="value" data-latest="1.2">[\d,]+<'
-        indicator = r'HK\$<strong class="value" data-latest="1.2">[\d,]+<'
-        assert re.search(overview, html) or re.search(indicator, html), page
+        assert re.search(r'data-latest="1.2">HK\$[\d,]+<', html), page
         if "indicators" in page:  # the chart's text summary too
             assert re.search(r"Latest value HK\$[\d,]+ for \d{4}", html)
     zh = client.get("/zh-hant/indicators/1.2/").text
-    assert re.search(r'data-latest="1.2">[\d,]+</strong>港元', zh)
+    assert re.search(r'data-latest="1.2">[\d,]+港元<', zh)
     percent = client.get("/en/indicators/1.3/").text  # a % unit is written without a space
-    assert re.search(r'data-latest="1.3">[\d,]+</strong>% \(private share\)', percent)
+    assert re.search(r'data-latest="1.3">[\d,]+% \(private share\)<', percent)
     assert re.search(r"最新數值為\d{4}年的[\d,]+港元", zh)
 
 
@@ -191,3 +202,52 @@ def test_the_updates_feed_is_atom_in_each_language_and_its_links_work(client) ->
         for entry in entries[:5]:
             href = entry.find("a:link", atom).get("href")
             assert client.get(urljoin(f"/{slug}/feed.xml", href)).status_code == 200, href
+
+
+def test_language_switch_keeps_the_search_words_and_filters(client) -> None:
+    for page, kept in (
+        ("/en/search/?q=start-ups", "q=start-ups"),
+        ("/zh-hant/commitments/?status=OVERDUE&due_year=2024", "status=OVERDUE&due_year=2024"),
+    ):
+        switch = re.search(r'href="([^"]+)"[^>]*data-lang-switch', client.get(page).text)
+        assert switch is not None and html.unescape(switch.group(1)).endswith("?" + kept), switch
+
+
+def test_dates_follow_hong_kong_style_in_each_language(client) -> None:
+    en = client.get("/en/").text
+    zh = client.get("/zh-hant/").text
+    assert re.search(
+        r"Edition of \d{1,2} (January|February|March|April|May|June|July|August|"
+        r"September|October|November|December) \d{4}",
+        en,
+    )
+    assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日版", zh)
+    assert not re.search(r"(January|December) \d{1,2}, \d{4}", en)
+
+
+def test_each_commitment_has_a_public_page_with_its_title_status_and_due_date(client) -> None:
+    html = client.get("/en/commitments/c-rpg-places/").text
+    assert (
+        '<h1 id="commitment-heading">Research postgraduate places up to 7,200 by 2024/25</h1>'
+        in html
+    )
+    assert "precision: a school year" in html and 'data-status="' in html
+    zh = client.get("/zh-hant/commitments/c-rpg-places/").text
+    assert "研究院研究課程學額增至7200個" in zh and "精確至學年" in zh
+    assert client.get("/en/commitments/c-no-such-thing/").status_code == 404
+
+
+def test_tracker_lists_short_titles_grouped_by_strategy(client) -> None:
+    html = client.get("/en/commitments/").text
+    titles = re.findall(r'class="commitment-title"><a href="[^"]+">([^<]+)</a>', html)
+    assert len(titles) == 51 and len(set(titles)) == 51
+    assert not any(t.startswith("and ") or t.endswith("…") for t in titles)
+    assert html.count('class="group-heading"') == 8
+
+
+def test_search_results_carry_titles_and_statuses_but_no_internal_ids(client) -> None:
+    html = client.get("/en/search/?q=startups").text
+    results = re.search(r'<ul class="results">(.*?)</ul>', html, re.S)
+    assert results is not None
+    assert "c-" not in re.sub(r'(href|data-[a-z]+)="[^"]*"', "", results.group(1))
+    assert 'class="status status-' in results.group(1)

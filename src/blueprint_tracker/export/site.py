@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from blueprint_tracker.i18n import translations
 from blueprint_tracker.present import downloads, views
 from blueprint_tracker.present.assets import STATIC_DIR, VEGA_BUNDLE, vega_bundle
 from blueprint_tracker.present.feed import atom_feed
+from blueprint_tracker.present.labels import status_label
 from blueprint_tracker.present.render import LANGS, environment
 from blueprint_tracker.present.reports.publications import NAMES, write_publications
 from blueprint_tracker.present.urls import Linker, api_path, download_path, feed_path, page_path
-from blueprint_tracker.i18n import translations
-from blueprint_tracker.present.labels import status_label
 from blueprint_tracker.services import pages
 from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.feed import updates
@@ -65,7 +65,9 @@ def collect(ws: Workspace, as_of: dt.date | None) -> SiteData:
         sources=pages.sources_page(ws, as_of),
         nodes={n.id: pages.node_page(ws, n.id, as_of) for n in ws.plan.header.nodes},
         index=search_service.search_index(ws, as_of),
-        commitment_pages={c.id: pages.commitment_page(ws, c.id, as_of) for c in ws.plan.commitments},
+        commitment_pages={
+            c.id: pages.commitment_page(ws, c.id, as_of) for c in ws.plan.commitments
+        },
     )
 
 

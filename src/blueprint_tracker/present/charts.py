@@ -117,7 +117,8 @@ def indicator_chart(page: dict[str, Any], lang: str, _: Gettext) -> dict[str, An
     for row in rows:
         if row.get("milestone"):
             row["label"] = _("%(year)s target: %(value)s") % {
-                "year": row["year"], "value": with_unit(_fmt(row["value"], decimals), unit, lang)
+                "year": row["year"],
+                "value": with_unit(_fmt(row["value"], decimals), unit, lang),
             }
     drawn = {row["kind"] for row in rows}
     kinds = [k for k in (OBSERVED, TARGET, PROJECTION) if k in drawn]  # the legend: what is drawn

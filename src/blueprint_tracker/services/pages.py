@@ -21,8 +21,8 @@ from blueprint_tracker.services.indicators import (
 )
 from blueprint_tracker.services.lookup import show
 from blueprint_tracker.services.plan_views import plan_tree, text
-from blueprint_tracker.services.verdicts import indicator_sentences, travel
 from blueprint_tracker.services.status import status_report as build_status_report
+from blueprint_tracker.services.verdicts import indicator_sentences, travel
 from blueprint_tracker.services.workspace import Workspace
 
 CHANGES_WINDOW_DAYS = 91  # "since the last edition": editions are taken to be quarterly
@@ -401,7 +401,13 @@ def _commitment_list(
     ws: Workspace, statuses: Statuses, as_of: dt.date | None
 ) -> list[dict[str, Any]]:
     rows = commitment_rows(ws.plan, as_of=as_of)
+    levels = ws.plan.level_ids()
+    group_level = levels[1] if len(levels) > 1 else levels[0]
+    nodes = ws.plan.nodes_by_id()
     for row in rows:
+        ancestors = [nodes[n] for n in row["path"] if n in nodes]
+        group = next((n for n in ancestors if n.level == group_level), None)
+        row["group"] = {"id": group.id, "title": text(group.title)} if group else None
         entry = statuses.commitment(row["id"]) or {}
         row["status"] = entry.get("status")
         row["deciding_evidence"] = _deciding(ws, row["id"], entry.get("deciding_evidence"))

@@ -22,7 +22,12 @@ def _pace(milestone: dict[str, Any], linear: bool) -> dict[str, Any] | None:
     for method in (milestone.get("headline_method"), *_ORDER):
         numbers = (assessments.get(method) or {}).get("numbers") or {}
         if numbers.get(key) is not None and numbers.get("t0") is not None:
-            return {"t0": numbers["t0"], "t1": numbers["t1"], "rate": numbers[key], "method": method}
+            return {
+                "t0": numbers["t0"],
+                "t1": numbers["t1"],
+                "rate": numbers[key],
+                "method": method,
+            }
     return None
 
 

@@ -63,6 +63,9 @@
       li.hidden = !keep;
       if (keep) { shown += 1; }
     });
+    document.querySelectorAll(".commitment-group").forEach(function (group) {
+      group.hidden = !group.querySelector("li.commitment:not([hidden])");
+    });
     var count = document.getElementById("commitment-count");
     count.textContent = format(count.dataset.template, { shown: shown, total: items.length });
   }
