@@ -189,3 +189,30 @@ def test_agreement_rule_headline_says_when_methods_split(
     for m in milestones:
         assert m["headline"]["split"] == m["disagree"]
         assert (m["headline"]["status"] is None) == m["disagree"]
+
+
+def _nested_brackets(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+            if depth > 1:
+                return True
+        elif char in "）)":
+            depth = max(depth - 1, 0)
+    return False
+
+
+def test_no_explanation_nests_brackets(tmp_path: Path) -> None:
+    """A unit with a qualifier ("%（私營機構所佔）") must not end up inside another bracket."""
+    ws = open_workspace(Settings(data_dir=tmp_path, database_url=None, plan="hk-itb-2022"))
+    report = status_report(ws, dt.date(2026, 11, 28))
+    texts = [
+        text
+        for row in report["indicators"]
+        for milestone in row["milestones"]
+        for reading in milestone["assessments"].values()
+        for text in reading["explanation"].values()
+    ]
+    assert any("私營機構所佔" in text for text in texts)  # the case that nested before
+    assert [text for text in texts if _nested_brackets(text)] == []

@@ -153,7 +153,7 @@ def _projection(words: _Words, numbers: Numbers, method: Method) -> Phrase | Non
         )  # fmt: skip
         return _bootstrap(chance, numbers) or chance
     return _p(
-        N_("at this pace it reaches %(projection)s by %(year)s (target %(target)s)"),
+        N_("at this pace it reaches %(projection)s by %(year)s, against a target of %(target)s"),
         projection=words.amount(projection), year=year, target=words.target(),
     )
 
