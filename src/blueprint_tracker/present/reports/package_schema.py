@@ -281,9 +281,10 @@ EVIDENCE = Resource(
         F("commitment", description="commitment id", required=True),
         F("number", "integer", "number of the item within its commitment", required=True),
         F("date", description="when it happened (YYYY-MM-DD, YYYY-MM or YYYY)"),
-        F("outcome", description=(
-            "completed, in_progress, not_started, delayed, modified or not_pursued"
-        )),
+        F(
+            "outcome",
+            description=("completed, in_progress, not_started, delayed, modified or not_pursued"),
+        ),
         *bi("summary", "what happened"),
         F("source_agency", description="source agency", required=True),
         F("source_title", description="source title", required=True),

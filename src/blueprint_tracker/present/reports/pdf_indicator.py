@@ -9,19 +9,20 @@ from blueprint_tracker.present.reports import report_format as fmt
 from blueprint_tracker.present.reports.fonts import find_cjk_font
 from blueprint_tracker.present.reports.pdf_charts import chart_png
 from blueprint_tracker.present.reports.pdf_document import Cell, CellLike, ReportDocument
-from blueprint_tracker.present.reports.report_text import t, tr
+from blueprint_tracker.present.reports.report_text import field, listing, t, tr
 
 
 def _about(doc: ReportDocument, row: dict[str, Any], page: dict[str, Any]) -> None:
     lang = doc.report_lang
     facts = [
         t(row.get("group"), lang),
-        f"{tr('unit', lang)}: {t(row['unit'], lang)}",
+        field("unit", t(row["unit"], lang), lang),
         tr(row["direction"], lang),
     ]
     doc.para(" · ".join(f for f in facts if f), size=9, tone="none")
-    names = "; ".join(f"{s['id']} = {t(s['name'], lang)}" for s in page.get("series", []))
-    doc.para(f"{tr('formula', lang)}: {row['formula']}" + (f" ({names})" if names else ""), size=9)
+    # the series' names after the formula, not in brackets: a name may hold brackets itself
+    names = [f"{s['id']} = {t(s['name'], lang)}" for s in page.get("series", [])]
+    doc.para(field("formula", listing([row["formula"], *names], lang), lang), size=9)
     doc.para(t(row.get("definition_note"), lang), size=9)
 
 

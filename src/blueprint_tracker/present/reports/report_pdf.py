@@ -20,7 +20,14 @@ from fpdf.outline import OutlineSection
 from blueprint_tracker.present.reports import report_format as fmt
 from blueprint_tracker.present.reports.pdf_document import FAMILY, Cell, CellLike, ReportDocument
 from blueprint_tracker.present.reports.pdf_indicator import indicator_pages
-from blueprint_tracker.present.reports.report_text import GENERAL_NOTES, METHOD_NOTES, pick, t, tr
+from blueprint_tracker.present.reports.report_text import (
+    GENERAL_NOTES,
+    METHOD_NOTES,
+    field,
+    pick,
+    t,
+    tr,
+)
 from blueprint_tracker.services.pages import indicator_page
 from blueprint_tracker.services.reports import report_data
 from blueprint_tracker.services.workspace import Workspace
@@ -35,14 +42,14 @@ def _cover(doc: ReportDocument, data: dict[str, Any]) -> None:
     doc.para(t(plan["title"], lang), size=24, bold=True)
     doc.para(tr("report", lang), size=17)
     doc.ln(6)
-    doc.para(f"{tr('edition', lang)}: {data['edition']}", size=13, bold=True)
+    doc.para(field("edition", data["edition"], lang), size=13, bold=True)
     note = "as_of_note" if data["as_of"] else "today_note"
     doc.para(tr(note, lang, date=data["edition"]), size=10)
     doc.set_y(-80)
-    doc.para(f"{tr('publisher', lang)}: {t(plan['publisher'], lang)}", size=9, tone="none")
-    doc.para(f"{tr('published', lang)}: {plan['published']}", size=9, tone="none")
+    doc.para(field("publisher", t(plan["publisher"], lang), lang), size=9, tone="none")
+    doc.para(field("published", plan["published"], lang), size=9, tone="none")
     if plan.get("source_url"):
-        doc.para(f"{tr('plan_source', lang)}: {plan['source_url']}", size=8, tone="none")
+        doc.para(field("plan_source", plan["source_url"], lang), size=8, tone="none")
     doc.para(tr("produced", lang), size=9, tone="none")
 
 

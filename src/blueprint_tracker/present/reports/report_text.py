@@ -172,6 +172,16 @@ def tr(key: str, lang: str, **values: Any) -> str:
     return text % values if values else text.replace("%%", "%")
 
 
+def field(key: str, value: object, lang: str) -> str:
+    """ "Label: value" with the language's colon (full-width in Chinese)."""
+    return f"{tr(key, lang)}{'：' if lang == 'zh-Hant' else ': '}{value}"
+
+
+def listing(items: list[str], lang: str) -> str:
+    """Items one after another with the language's semicolon (full-width in Chinese)."""
+    return ("；" if lang == "zh-Hant" else "; ").join(items)
+
+
 def t(value: dict[str, Any] | None, lang: str) -> str:
     """A bilingual text dict in ``lang`` (Chinese when the English is missing)."""
     if not value:
