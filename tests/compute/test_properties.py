@@ -74,7 +74,7 @@ def test_moving_the_latest_value_toward_the_target_never_worsens(
     kw = {**kw, "comparator": ">=" if kw["direction"] == 1 else "<="}
     last = max(data)
     # a point between the latest value and the target, kept inside that interval: the float
-    # sum alone can land a rounding error beyond the target (66 → 1.88982444104244 < 1.88982444104245)
+    # sum alone can land a rounding error beyond the target (a met target then reads as unmet)
     between = (1 - step) * data[last] + step * kw["target"]
     low, high = sorted((data[last], kw["target"]))
     closer = {**data, last: min(max(between, low), high)}
