@@ -124,3 +124,19 @@ def test_the_updates_feeds_are_valid_atom_with_working_links(site: Path) -> None
             href = entry.find("a:link", atom).get("href")  # type: ignore[union-attr]
             target = (path.parent / urlsplit(href).path).resolve()
             assert target.exists() and target.name == "index.html", href
+
+
+def test_every_static_page_carries_a_content_security_policy_meta(site: Path) -> None:
+    from blueprint_tracker.present.csp import META_CSP
+
+    meta = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+    pages = _pages(site)
+    assert len(pages) > 20
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        found = meta.search(head)
+        assert found, page
+        policy = found.group(1).replace("&#39;", "'")
+        assert policy == META_CSP and "script-src 'self'" in policy, page
+        assert "unsafe-inline" not in policy and "frame-ancestors" not in policy
+        assert head.index("Content-Security-Policy") < head.index("<link"), page  # before assets

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from blueprint_tracker.domain.text import unit_first, with_unit
 from blueprint_tracker.i18n import SLUGS, html_lang, locale, translations
 from blueprint_tracker.present.charts import sparkline_svg
+from blueprint_tracker.present.csp import META_CSP
 from blueprint_tracker.present.labels import (
     COMPARATOR_SIGNS,
     DECIDING_NUMBER,
@@ -174,6 +175,7 @@ def environment(lang: str) -> Environment:
         headline_explained=lambda st: _headline_explained(st, _),
         deciding=lambda method: DECIDING_NUMBER.get(method),
         verdict_rank=lambda st: TONE_RANK[status_label(st.get("headline")).tone],
+        csp_meta=META_CSP,
     )
     return env
 

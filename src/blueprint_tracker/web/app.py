@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from blueprint_tracker import __version__
 from blueprint_tracker.config import Settings
@@ -29,6 +30,14 @@ API_DESCRIPTION = (
 )
 
 
+class App(FastAPI):
+    """FastAPI with the security headers outside everything, even Starlette's handler of
+    unexpected errors (so a 500 carries them too)."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 def create_app(settings: Settings | None = None, workspace: Workspace | None = None) -> FastAPI:
     """The application for ``settings`` (or an already open ``workspace``).
 
@@ -39,7 +48,7 @@ def create_app(settings: Settings | None = None, workspace: Workspace | None = N
     if settings.server_mode and (problem := secret_key_problem(settings)):
         raise ConfigError(f"server mode cannot start: {problem}")
     ws = workspace or open_workspace(settings)
-    app = FastAPI(
+    app = App(
         title="Blueprint Tracker API",
         version=__version__,
         description=API_DESCRIPTION,
@@ -54,8 +63,7 @@ def create_app(settings: Settings | None = None, workspace: Workspace | None = N
     app.state.server_mode = settings.server_mode
     app.state.secret_key = settings.secret_key
     install_error_handlers(app)
-    app.add_middleware(LanguageSlugRedirect)
-    app.add_middleware(SecurityHeaders)  # outermost: redirects and errors carry the headers too
+    app.add_middleware(LanguageSlugRedirect)  # App puts SecurityHeaders outside it all
     app.include_router(site_router())
     app.include_router(api_router(), prefix="/api/v1", tags=["api"])
     if settings.server_mode:  # public mode has no login or editing routes at all (404)

@@ -50,15 +50,25 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def _is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    """Machine-read URLs (the API, downloads, feeds) get the JSON error shape."""
+    path = request.url.path
+    return path.startswith(("/api/", "/downloads/")) or path.endswith((".xml", ".csv", ".json"))
 
 
 def error_response(request: Request, status: int, code: str, message: str) -> Response:
-    if _is_api(request) or request.url.path.startswith("/downloads/"):
+    if _is_api(request):
         return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
     from blueprint_tracker.web.routes_pages import error_page
 
     return HTMLResponse(error_page(request, status, message), status_code=status)
+
+
+async def on_unexpected(request: Request, exc: Exception) -> Response:
+    """A bug, not the user's mistake: the error shape (or page), no details."""
+    try:
+        return error_response(request, 500, "internal", "internal error")
+    except Exception:  # the error page itself failed: plain text (the headers still come)
+        return Response("internal error", status_code=500, media_type="text/plain")
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -83,6 +93,7 @@ def install_error_handlers(app: FastAPI) -> None:
                 return error_response(request, status, exc.code, str(exc))
         return error_response(request, 500, exc.code, str(exc))
 
+    app.add_exception_handler(Exception, on_unexpected)
     app.add_exception_handler(StarletteHTTPException, on_http)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, on_validation)  # type: ignore[arg-type]
     app.add_exception_handler(BlueprintError, on_blueprint)  # type: ignore[arg-type]

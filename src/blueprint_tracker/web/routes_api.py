@@ -7,9 +7,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from blueprint_tracker.errors import InputError
 from blueprint_tracker.services import pages
 from blueprint_tracker.services import search as search_service
+from blueprint_tracker.services.as_of import parse_as_of
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.errors import ERROR_RESPONSES
@@ -25,13 +25,8 @@ def as_of_query(
         ),
     ] = None,
 ) -> dt.date | None:
-    """A strict ISO date (no timestamps, no other spellings), or None."""
-    if as_of is None:
-        return None
-    try:
-        return dt.date.fromisoformat(as_of)
-    except ValueError:
-        raise InputError(f"as_of: {as_of!r} is not a valid date YYYY-MM-DD") from None
+    """A strict ISO date (no timestamps, no other spellings) from 1900 to 2200, or None."""
+    return parse_as_of(as_of)
 
 
 AsOf = Annotated[dt.date | None, Depends(as_of_query)]

@@ -31,6 +31,7 @@ from blueprint_tracker.present.views import (
 )
 from blueprint_tracker.services import pages
 from blueprint_tracker.services import search as search_service
+from blueprint_tracker.services.as_of import parse_as_of
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.auth import current_login
 from blueprint_tracker.web.cache import PageCache
@@ -38,15 +39,6 @@ from blueprint_tracker.web.responses import csv_response
 from blueprint_tracker.web.server_pages import server_parts
 
 Text = Annotated[str | None, Query(max_length=300)]
-
-
-def parse_as_of(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"as_of: {value!r} is not a date YYYY-MM-DD") from None
 
 
 def _lang(slug: str) -> str:

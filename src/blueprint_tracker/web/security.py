@@ -9,25 +9,12 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from blueprint_tracker.config import Settings
+from blueprint_tracker.present.csp import CSP
 
 MIN_SECRET_KEY = 32
 #: words of placeholder keys that must never protect a real server (e.g. "change-me")
 PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "example", "default", "placeholder")
 MIN_DISTINCT = 10  # a random 32-character key has about 25 different characters
-CSP = "; ".join(
-    (
-        "default-src 'self'",
-        "script-src 'self'",  # no inline script anywhere; Vega runs in its interpreter (no eval)
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    )
-)
 HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
