@@ -34,3 +34,41 @@ def parse_as_of(value: str | None, name: str = "as_of") -> dt.date | None:
     if len(value) != 10:  # fromisoformat also reads 20241231 and week dates
         raise InputError(f"{name}: {value!r} is not a valid date YYYY-MM-DD")
     return check_as_of(day, name)
+
+
+QUARTER_ENDS = ((3, 31), (6, 30), (9, 30), (12, 31))
+
+
+def quarter_end_on_or_before(day: dt.date) -> dt.date:
+    """The last day of a calendar quarter on or before ``day`` (a published edition's date)."""
+    for month, last in reversed(QUARTER_ENDS):
+        candidate = dt.date(day.year, month, last)
+        if candidate <= day:
+            return candidate
+    return dt.date(day.year - 1, 12, 31)
+
+
+def first_edition(published: dt.date) -> dt.date:
+    """The first quarter end on or after the plan's publication date."""
+    edition = quarter_end_on_or_before(published)
+    if edition == published:
+        return edition
+    month = edition.month % 12 + 3
+    year = edition.year + (1 if edition.month == 12 else 0)
+    return quarter_end_on_or_before(dt.date(year, month, 28) + dt.timedelta(days=4))
+
+
+def published_edition(day: dt.date, published: dt.date, today: dt.date | None = None) -> dt.date:
+    """The published edition that answers a request for ``day``: editions are quarterly (the
+    last day of each quarter) from the plan's publication date up to ``today``.
+
+    A day before the plan's first edition is bad input; a day after today is today's data.
+    """
+    today = today or dt.date.today()
+    edition = quarter_end_on_or_before(min(day, today))
+    first = first_edition(published)
+    if edition < first:
+        raise InputError(
+            f"as_of: {day.isoformat()} is before the plan's first edition ({first.isoformat()})"
+        )
+    return edition

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from blueprint_tracker.errors import InputError
 from blueprint_tracker.services import pages
 from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.as_of import parse_as_of
@@ -14,18 +15,28 @@ from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.errors import ERROR_RESPONSES
 
+AS_OF_PATTERN = r"^(19\d{2}|2[01]\d{2}|2200)-\d{2}-\d{2}$"
+
 
 def as_of_query(
     as_of: Annotated[
         str | None,
         Query(
-            description="Use only what had been released by this date (YYYY-MM-DD).",
-            pattern=r"^\d{4}-\d{2}-\d{2}$",
-            json_schema_extra={"format": "date"},
+            description=(
+                "Use only what had been released by this date (YYYY-MM-DD, "
+                "from 1900-01-01 to 2200-12-31)."
+            ),
+            max_length=10,
+            # described here, checked by parse_as_of (whose message names the range)
+            json_schema_extra={"format": "date", "pattern": AS_OF_PATTERN},
         ),
     ] = None,
 ) -> dt.date | None:
     """A strict ISO date (no timestamps, no other spellings) from 1900 to 2200, or None."""
+    if as_of is None:
+        return None
+    if not as_of:
+        raise InputError("as_of: empty; give a date YYYY-MM-DD or leave the parameter out")
     return parse_as_of(as_of)
 
 

@@ -31,7 +31,7 @@ from blueprint_tracker.present.views import (
 )
 from blueprint_tracker.services import pages
 from blueprint_tracker.services import search as search_service
-from blueprint_tracker.services.as_of import parse_as_of
+from blueprint_tracker.services.as_of import parse_as_of, published_edition
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.auth import current_login
 from blueprint_tracker.web.cache import PageCache
@@ -224,6 +224,10 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
         day = parse_as_of(as_of)
         if name not in publications.NAMES:
             raise NotFoundError(f"there is no download called {name!r}")
+        if day is not None and current_login(request) is None:
+            edition = published_edition(day, request.app.state.ws.plan.header.published)
+            if edition != day:  # anonymous: the published (quarterly) edition of that day
+                return RedirectResponse(f"/downloads/{name}?as_of={edition}", status_code=303)
         path = publications.cached_publication(request.app.state.ws, name, day, cache_dir())
         return FileResponse(
             path, media_type=PUBLICATION_TYPES[name.rsplit(".", 1)[1]], filename=name

@@ -1,13 +1,16 @@
 """The downloadable editions: PDF and Excel reports in both languages and the data package.
 
 The static site writes them beside its pages; the server builds each on first request and
-keeps it in a cache keyed by the data's version and the edition date.
+keeps it in a cache keyed by the data's version and the edition date, bounded in files and bytes
+(least recently used files go first). Anonymous visitors get only published (quarterly)
+editions, so they cannot make the server build a report for every day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import shutil
 import tempfile
 import threading
@@ -65,16 +68,51 @@ def write_publications(
     return list(NAMES)
 
 
-def cached_publication(ws: Workspace, name: str, as_of: dt.date | None, cache: Path) -> Path:
-    """The download ``name`` for this data version and edition, built once and then reused."""
+# The cache on disk is bounded: past these, the least recently used files are removed.
+CACHE_MAX_FILES = 40
+CACHE_MAX_BYTES = 400 * 1024 * 1024
+
+
+def prune_cache(
+    folder: Path, keep: Path, max_files: int = CACHE_MAX_FILES, max_bytes: int = CACHE_MAX_BYTES
+) -> list[Path]:
+    """Remove the least recently used downloads beyond ``max_files`` or ``max_bytes`` (never
+    ``keep``, the one just served); return what was removed."""
+    files = sorted(
+        (p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".partial")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    removed, total = [], 0
+    for index, path in enumerate(files):
+        total += path.stat().st_size
+        if path != keep and (index >= max_files or total > max_bytes):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def cached_publication(
+    ws: Workspace,
+    name: str,
+    as_of: dt.date | None,
+    cache: Path,
+    max_files: int = CACHE_MAX_FILES,
+    max_bytes: int = CACHE_MAX_BYTES,
+) -> Path:
+    """The download ``name`` for this data version and edition, built once (one build at a
+    time) and then reused; the cache keeps the most recently used files within its bounds."""
     if name not in NAMES:
         raise NotFoundError(f"there is no download called {name!r}")
     key = hashlib.sha256(repr((ws.plan.id, data_version(ws), as_of, name)).encode()).hexdigest()
     path = cache / "publications" / f"{key[:24]}-{name}"
     with _lock:
-        if not path.exists():
+        if path.exists():
+            os.utime(path)  # recently used
+        else:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(path.name + ".partial")
             write_publication(ws, name, partial, as_of)
             shutil.move(partial, path)
+            prune_cache(path.parent, path, max_files, max_bytes)
     return path
