@@ -34,10 +34,6 @@ def same_number(ours: Any, theirs: Any, key: str) -> bool:
         return bool(ours) == (theirs == "linear")
     if theirs is None:
         return ours is None or (isinstance(ours, float) and math.isnan(ours))
-    if isinstance(theirs, float) and isinstance(ours, float):
-        # the same arithmetic; trend's least-squares sums over a wider year axis may differ in
-        # the last bits (the fit is ill-conditioned in calendar years)
-        return math.isclose(ours, theirs, rel_tol=1e-9, abs_tol=1e-300)
     return bool(ours == theirs)
 
 

@@ -7,11 +7,13 @@ per-series parameters are (N,) arrays. Every helper works on whole arrays: no pe
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from blueprint_tracker.compute.progress._scan import Found, first_in, last_observed
 from blueprint_tracker.domain.assessment import STATUS_INDEX, Status
 
 FloatArray = NDArray[np.float64]
@@ -110,22 +112,24 @@ def make_batch(
 
 @dataclass(frozen=True)
 class Latest:
-    """The latest observation of each series (t1, x_t1) and the observed mask."""
+    """The latest observation of each series (t1, x_t1); the observed mask on request."""
 
-    observed: BoolArray  # (N, Y)
+    values: FloatArray  # the batch's values (N, Y)
     has_any: BoolArray
     index: IntArray
     t1: FloatArray
     x1: FloatArray
 
+    @cached_property
+    def observed(self) -> BoolArray:
+        """(N, Y) True where a value is observed (built only by the steps that need it)."""
+        return ~np.isnan(self.values)
+
 
 def latest(batch: Batch) -> Latest:
-    observed = ~np.isnan(batch.values)
-    has_any = np.asarray(observed.any(axis=1), dtype=np.bool_)
-    width = observed.shape[1]
-    index = (width - 1 - np.argmax(observed[:, ::-1], axis=1)).astype(np.int64)
+    has_any, index, x1 = last_observed(batch.values)
     t1 = np.where(has_any, batch.years[index], np.nan)
-    return Latest(observed, has_any, index, t1, take(batch.values, index))
+    return Latest(batch.values, has_any, index, t1, x1)
 
 
 def take(values: FloatArray, index: IntArray) -> FloatArray:
@@ -133,18 +137,20 @@ def take(values: FloatArray, index: IntArray) -> FloatArray:
     return np.take_along_axis(values, index[:, None], axis=1)[:, 0]
 
 
-def first_where(condition: BoolArray, years: FloatArray) -> tuple[BoolArray, IntArray, FloatArray]:
-    """For each row: whether any column satisfies `condition`, the first such column, its year."""
-    found = np.asarray(condition.any(axis=1), dtype=np.bool_)
-    index = np.argmax(condition, axis=1).astype(np.int64)
-    return found, index, np.where(found, years[index], np.nan)
+def first_observed(batch: Batch, low: FloatArray, high: FloatArray, closed: bool = True) -> Found:
+    """Per row, the first observed column with a year in [low, high] (`closed`) or [low, high):
+    whether there is one, its column and its value (NaN when none)."""
+    return first_in(batch.values, batch.years, low, high, closed)
+
+
+def everywhere(n: int) -> FloatArray:
+    """+inf for n rows (a bound that excludes no year), without allocating."""
+    return np.broadcast_to(np.float64(np.inf), (n,))
 
 
 def value_at_year(batch: Batch, obs: Latest, year: FloatArray) -> FloatArray:
     """x at `year` for each row (NaN when that year is not observed or not on the axis)."""
-    on_axis = batch.years[None, :] == year[:, None]
-    found, index, _ = first_where(on_axis & obs.observed, batch.years)
-    return np.where(found, take(batch.values, index), np.nan)
+    return first_observed(batch, year, year)[2]
 
 
 def meets(x: FloatArray, batch: Batch) -> BoolArray:

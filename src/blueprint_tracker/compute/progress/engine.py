@@ -9,6 +9,7 @@ float64 (NaN where it does not apply; intervals as ``interval80_lo`` / ``interva
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import numpy as np
 
@@ -46,7 +47,7 @@ FLOAT_KEYS: tuple[str, ...] = (
     "probability_bootstrap", "bootstrap_rates", "bootstrap_draws", "limit_coefficient",
 )  # fmt: skip
 BOOL_KEYS: tuple[str, ...] = ("fallback", "milestone_passed")
-CHUNK = 65_536
+CHUNK = 16_384
 
 
 def _assess_chunk(method: MethodFn, batch: Batch, draws: int, seed: int) -> Result:
@@ -63,10 +64,15 @@ def _assess_chunk(method: MethodFn, batch: Batch, draws: int, seed: int) -> Resu
     return result
 
 
-def _allocate(n: int) -> Result:
-    out: Result = {key: np.full(n, np.nan) for key in FLOAT_KEYS}
-    out.update({key: np.zeros(n, dtype=np.bool_) for key in BOOL_KEYS})
-    out["status"] = np.zeros(n, dtype=np.int8)
+def _allocate(n: int, produced: tuple[str, ...]) -> Result:
+    """Output arrays for the numbers `produced`; the others are one shared read-only NaN /
+    False (no memory, no fill: a method leaves them so anyway)."""
+    nan = np.broadcast_to(np.float64(np.nan), (n,))
+    out: Result = {key: np.empty(n) if key in produced else nan for key in FLOAT_KEYS}
+    false = np.broadcast_to(np.False_, (n,))
+    out.update({key: np.empty(n, dtype=np.bool_) if key in produced else false
+                for key in BOOL_KEYS})  # fmt: skip
+    out["status"] = np.empty(n, dtype=np.int8)
     out["trend_flag"] = np.full(n, NO_CODE, dtype=np.int8)
     return out
 
@@ -82,7 +88,7 @@ def assess_batch(
     except KeyError:
         raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}") from None
     n = len(batch)
-    out = _allocate(n)
+    out = _allocate(n, result_keys(method, bootstrap))
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
         part = _assess_chunk(function, batch.rows(start, stop), bootstrap, seed)
@@ -91,6 +97,7 @@ def assess_batch(
     return out
 
 
+@cache
 def result_keys(method: str, bootstrap: int = 0) -> tuple[str, ...]:
     """The numbers `method` gives (FLOAT_KEYS and BOOL_KEYS order); the rest stay NaN/False."""
     probe = make_batch([2000.0, 2001.0, 2002.0], [[1.0, 2.0, 3.0]], target=4.0, target_year=2005)

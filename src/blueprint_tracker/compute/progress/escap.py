@@ -12,6 +12,8 @@ from blueprint_tracker.compute.progress._batch import (
     Result,
     cagr,
     code,
+    everywhere,
+    first_observed,
     has_target,
     meets,
     slope,
@@ -23,7 +25,9 @@ from blueprint_tracker.domain.assessment import Status
 
 def _base(batch: Batch, obs: Latest) -> tuple[FloatArray, FloatArray]:
     """b (the configured base year, else the earliest observed year) and x_b (NaN if missing)."""
-    first = np.where(obs.has_any, batch.years[np.argmax(obs.observed, axis=1)], np.nan)
+    every = everywhere(len(batch))
+    found, index, _ = first_observed(batch, -every, every)
+    first = np.where(found, batch.years[index], np.nan)
     base_year = np.where(np.isnan(batch.base_year), first, batch.base_year)
     return base_year, value_at_year(batch, obs, base_year)
 

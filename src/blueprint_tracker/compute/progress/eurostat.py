@@ -13,11 +13,10 @@ from blueprint_tracker.compute.progress._batch import (
     Result,
     cagr,
     code,
-    first_where,
+    first_observed,
     has_target,
     meets,
     slope,
-    take,
     trend_only_status,
 )
 from blueprint_tracker.domain.assessment import Status
@@ -37,11 +36,8 @@ def ratio_status(ratio: FloatArray) -> CodeArray:
 
 def _window_start(batch: Batch, obs: Latest) -> tuple[FloatArray, FloatArray]:
     """t0: the earliest observed year in [t1 - P, t1), and x_t0 (NaN when there is none)."""
-    years = batch.years[None, :]
-    t1 = obs.t1[:, None]
-    inside = obs.observed & (years >= t1 - batch.window[:, None]) & (years < t1)
-    found, index, t0 = first_where(inside, batch.years)
-    return t0, np.where(found, take(batch.values, index), np.nan)
+    found, index, x0 = first_observed(batch, obs.t1 - batch.window, obs.t1, closed=False)
+    return np.where(found, batch.years[index], np.nan), x0
 
 
 def _growth(batch: Batch, obs: Latest, t0: FloatArray, x0: FloatArray) -> Result:

@@ -20,10 +20,10 @@ from blueprint_tracker.compute.progress._batch import (
     Latest,
     Result,
     code,
-    first_where,
+    everywhere,
+    first_observed,
     has_target,
     meets,
-    take,
 )
 from blueprint_tracker.domain.assessment import Status
 
@@ -50,9 +50,8 @@ WITHOUT_TARGET = Thresholds(0.015, 0.005, 0.0)  # Open SDG method 1 defaults
 def _base(batch: Batch, obs: Latest) -> tuple[BoolArray, FloatArray, FloatArray]:
     """The base year: the configured one if observed, else the next observed year after it."""
     wanted = np.where(np.isnan(batch.base_year), -np.inf, batch.base_year)
-    after = obs.observed & (batch.years[None, :] >= wanted[:, None])
-    found, index, year = first_where(after, batch.years)
-    return found, year, np.where(found, take(batch.values, index), np.nan)
+    found, index, value = first_observed(batch, wanted, everywhere(len(batch)))
+    return found, np.where(found, batch.years[index], np.nan), value
 
 
 def _abs_growth_to_target(target: FloatArray, base: FloatArray, span: FloatArray) -> FloatArray:

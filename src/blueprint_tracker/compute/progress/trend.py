@@ -20,10 +20,12 @@ from blueprint_tracker.compute.progress._batch import (
     Latest,
     Result,
     code,
+    everywhere,
     has_target,
     meets,
     trend_only_status,
 )
+from blueprint_tracker.compute.progress._scan import first_in, fit_sums, non_positive
 from blueprint_tracker.domain.assessment import Status
 
 LIKELY = 0.66  # IPCC "likely": the probability from which a target counts as on track
@@ -42,25 +44,21 @@ class Fit:
     sigma: FloatArray
 
 
-def _use_linear(batch: Batch, obs: Latest) -> BoolArray:
-    non_positive = (obs.observed & ~(batch.values > 0)).any(axis=1)
+def _use_linear(batch: Batch) -> BoolArray:
     bad_target = has_target(batch) & ~(batch.target > 0)
-    return np.asarray(batch.linear | non_positive | bad_target, dtype=np.bool_)
+    return np.asarray(batch.linear | non_positive(batch.values) | bad_target, dtype=np.bool_)
 
 
-def _fit(years: FloatArray, y: FloatArray, weight: FloatArray) -> Fit:
-    """Vectorised OLS over rows; `weight` is 1 for observed years, 0 otherwise (y is 0 there)."""
-    n = weight.sum(axis=1)
+def _fit(batch: Batch, log: BoolArray) -> tuple[Fit, FloatArray]:
+    """OLS over each row's observed years (ln x where `log`, else x), and the sum of the
+    observed values. The sums run column by column, so a wider year axis (NaN columns) leaves
+    every number unchanged to the bit."""
     with np.errstate(all="ignore"):
-        t_mean = (weight * years).sum(axis=1) / n
-        y_mean = (weight * y).sum(axis=1) / n
-        dt = weight * (years - t_mean[:, None])
-        sxx = (dt * dt).sum(axis=1)
-        beta = (dt * (y - y_mean[:, None])).sum(axis=1) / sxx
-        alpha = y_mean - beta * t_mean
-        resid = weight * (y - alpha[:, None] - beta[:, None] * years)
-        sigma = np.sqrt((resid * resid).sum(axis=1) / (n - 2.0))
-    return Fit(n, beta, alpha, t_mean, sxx, sigma)
+        y = np.where(log[:, None], np.log(batch.values), batch.values)
+    n, t_mean, sxx, beta, alpha, ss, total = fit_sums(batch.values, y, batch.years)
+    with np.errstate(all="ignore"):
+        sigma = np.sqrt(ss / (n - 2.0))
+    return Fit(n, beta, alpha, t_mean, sxx, sigma), total
 
 
 def _t_quantile(df: FloatArray, p: float) -> FloatArray:
@@ -136,15 +134,13 @@ def _status(batch: Batch, fit: Fit, obs: Latest, log: BoolArray, prob: FloatArra
 
 
 def assess_trend(batch: Batch, obs: Latest) -> Result:
-    linear = _use_linear(batch, obs)
+    linear = _use_linear(batch)
     log = ~linear
-    weight = obs.observed.astype(np.float64)
-    y = np.where(obs.observed, _transform(batch.values, log[:, None]), 0.0)
-    fit = _fit(batch.years[None, :], y, weight)
+    fit, total = _fit(batch, log)
     predicted = _predict(batch, fit, log)
     with np.errstate(all="ignore"):
         rate = np.where(log, np.expm1(fit.slope), np.nan)
-        level = np.abs(np.where(obs.observed, batch.values, 0.0).sum(axis=1) / fit.n)
+        level = np.abs(total / fit.n)
         growth = np.where(log, rate, fit.slope / level)
     enough = fit.n >= 3
     status = np.where(
@@ -156,7 +152,8 @@ def assess_trend(batch: Batch, obs: Latest) -> Result:
     targeted = enough & has_target(batch)
     out: Result = {k: np.where(targeted, v, np.nan) for k, v in predicted.items()}
     out["projection"] = np.where(enough, predicted["projection"], np.nan)
-    first = batch.years[np.argmax(obs.observed, axis=1)]
+    every = everywhere(len(batch))
+    first = batch.years[first_in(batch.values, batch.years, -every, every, True)[1]]
     out.update(
         status=status.astype(np.int8),
         t0=np.where(enough, first, np.nan),
