@@ -28,7 +28,7 @@ def test_the_wheel_contains_the_plan_data_and_migrations(tmp_path: Path) -> None
     assert any(n.startswith("blueprint_tracker/store/migrations/versions/0001") for n in names)
     present = "blueprint_tracker/present/"
     for name in ("templates/base.html", "templates/indicator.html", "static/site.css",
-                 "static/site.js", "static/print.css", "content/methods.md",
-                 "content/methods.zh-Hant.md"):  # fmt: skip
+                 "static/site.js", "static/print.css", "content/methodology.md",
+                 "content/methodology.zh-Hant.md"):  # fmt: skip
         assert present + name in names
     assert "blueprint_tracker/i18n/locale/zh_Hant_HK/LC_MESSAGES/messages.po" in names

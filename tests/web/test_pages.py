@@ -145,12 +145,16 @@ def test_the_workbook_and_data_package_download_from_the_server(client) -> None:
     assert client.get("/downloads/report-en.xlsx?as_of=soon").status_code == 422
 
 
-def test_the_methodology_is_in_the_page_language(client) -> None:
+def test_the_methodology_is_for_readers_in_the_page_language(client) -> None:
     zh = client.get("/zh-hant/methodology/").text
     en = client.get("/en/methodology/").text
-    assert "預期進展" in zh and "SIGNIFICANT_PROGRESS" in zh
-    assert "Ratio of actual to required growth" in en or "ratio of actual to required growth" in en
-    assert "預期進展" not in en
+    assert "預期進展" in zh and "預期進展" not in en
+    for page in (zh, en):  # plain words, no status codes or engineering notes
+        for anchor in ("statuses", "headline", "commitments", "stale", "sources"):
+            assert f'id="{anchor}"' in page, anchor
+        assert "INSUFFICIENT_DATA" not in page and "SIGNIFICANT_PROGRESS" not in page
+        assert "vectorised" not in page and "Python loop" not in page
+    assert "How the headline is chosen" in en and "主要判斷如何選出" in zh
 
 
 def test_indicator_page_shows_eurostat_long_term_reading(client) -> None:

@@ -95,8 +95,7 @@ def methodology_html(ctx: PageContext) -> str:
         "methodology.html",
         ctx,
         ctx.gettext("Methodology"),
-        methods=_localised("methods", ctx.lang),
-        notes=_localised("methods-notes", ctx.lang),
+        methods=_localised("methodology", ctx.lang),
     )
 
 
