@@ -139,5 +139,5 @@ def gaps(
         *heads(NO_EVIDENCE_HEADS, lang), title=say("Commitments without evidence", lang)
     )
     for row in report["commitments_without_evidence"]:
-        table.add_row(row["id"], t(row["text"], lang)[:70], row["due"] or "—")
+        table.add_row(row["id"], t(row["text"], lang), row["due"] or "—")
     console().print(table)

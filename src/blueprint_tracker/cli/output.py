@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from blueprint_tracker.errors import BlueprintError, Problem, ProblemsError
@@ -24,9 +25,25 @@ AsOfOption = Annotated[
 ]
 
 
+UNWRAPPED = 100_000  # the width of a pipe or a file: every row on one line, nothing cut
+
+
+class DataConsole(Console):
+    """Standard output. To a terminal, tables wrap at spaces and fold (never hide) what is
+    longer than its column; to a pipe or a file every value is printed whole."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        for table in objects:
+            if isinstance(table, Table):
+                for column in table.columns:
+                    column.overflow = "fold"
+        super().print(*objects, **kwargs)
+
+
 def console() -> Console:
     """Standard output; data is never read as Rich markup."""
-    return Console(soft_wrap=False, markup=False)
+    width = None if sys.stdout.isatty() else UNWRAPPED
+    return DataConsole(soft_wrap=False, markup=False, width=width)
 
 
 def error_console() -> Console:

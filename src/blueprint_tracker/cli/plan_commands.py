@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -68,27 +68,11 @@ def show(
     if as_json:
         print_json(data)
         return
-    item = data["item"]
-    table = Table(show_header=False, box=None)
-    table.add_column(style="bold")
-    table.add_column()
-    for key, value in item.items():
-        table.add_row(key, _cell(value, lang))
-    console().print(table)
+    from blueprint_tracker.cli.show_view import show_tables
 
-
-def _cell(value: Any, lang: str) -> str:
-    if isinstance(value, dict) and "zh-Hant" in value:
-        return t(value, lang)
-    if isinstance(value, list):
-        return (
-            ", ".join(_cell(v, lang) for v in value)
-            if value and not isinstance(value[0], dict)
-            else f"{len(value)} item(s)"
-        )
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_cell(v, lang)}" for k, v in value.items() if v not in (None, ""))
-    return "" if value is None else str(value)
+    out = console()
+    for table in show_tables(data["item"], lang):
+        out.print(table)
 
 
 def commitments(
@@ -114,7 +98,7 @@ def commitments(
         due_text = t(due["wording"], lang) or due["text"] if due else "—"
         table.add_row(
             row["id"],
-            t(row["text"], lang)[:80],
+            t(row["text"], lang),
             due_text,
             t(row["owner"], lang),
             str(len(row["evidence"])),

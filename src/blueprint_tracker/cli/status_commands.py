@@ -39,12 +39,16 @@ def _pace(milestone: dict[str, Any], lang: str) -> str:
     done = pace.get("cagr_actual")
     if needed is None:
         return "—"
-    achieved = f"{done:+.1%}" if done is not None else "—"
-    rate = f"{needed:+.1%}"
+    from blueprint_tracker.present.numbers import percent, signed
+
+    achieved = signed(percent(done, lang), done) if done is not None else "—"
+    rate = signed(percent(needed, lang), needed)
     return say("needs %(rate)s a year (so far %(achieved)s)", lang, rate=rate, achieved=achieved)
 
 
 def _indicator_table(report: dict[str, Any], lang: str) -> Table:
+    from blueprint_tracker.present.numbers import number
+
     methods = report["methods"]
     table = Table(
         *heads((N_("Indicator"), N_("Target"), N_("Latest value")), lang), *methods,
@@ -57,10 +61,11 @@ def _indicator_table(report: dict[str, Any], lang: str) -> Table:
         if row["stale"]:
             shown += " ⌛"
         for m in row["milestones"]:
-            target = f"{m['year']}: {SIGNS[m['comparator']]} {m['target']:,g}"
+            value = number(m["target"], lang, row["decimals"])
+            target = f"{m['year']}: {SIGNS[m['comparator']]} {value}"
             cells = [status_word(m["assessments"][k]["status"], lang) for k in methods]
             table.add_row(
-                f"{row['id']} {t(row['name'], lang)[:28]}",
+                f"{row['id']} {t(row['name'], lang)}",
                 target,
                 shown,
                 *cells,
@@ -190,7 +195,15 @@ def assess(
     out = console()
     out.print(status_word(result.status.value, lang))
     out.print(result.explanation[lang])
-    table = Table("", "")
-    for key, value in result.numbers.items():
-        table.add_row(key, "—" if value is None else str(value))
-    out.print(table)
+    out.print(_numbers_table(result.numbers, lang))
+
+
+def _numbers_table(numbers: dict[str, Any], lang: str) -> Table:
+    """An assessment's numbers named and rounded as on the indicator pages."""
+    from blueprint_tracker.present.labels import NUMBER_NAMES
+    from blueprint_tracker.present.numbers import number_value
+
+    table = Table(show_header=False)
+    for key, value in numbers.items():
+        table.add_row(say(NUMBER_NAMES.get(key, key), lang), number_value(value, lang))
+    return table

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
@@ -31,6 +30,7 @@ from blueprint_tracker.present.labels import (
     status_label,
 )
 from blueprint_tracker.present.markdown import render_markdown
+from blueprint_tracker.present.numbers import number, number_value, percent, signed
 from blueprint_tracker.present.urls import NAV_PAGES, Linker
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -67,17 +67,13 @@ def _date_or_text(value: str | None, lang: str) -> str:
     return f"{value}年" if lang == "zh-Hant" and value.isdigit() else value
 
 
-def _signed(text: str, value: float) -> str:
-    return text if value < 0 or text.startswith(("-", "−")) else f"+{text}"
-
-
 def _pace(value: float | None, kind: str, lang: str, decimals: int = 2, unit: str = "") -> str:
     """An annual pace: +3.3% (growth) or +1.2 unicorns (change)."""
     if value is None:
         return "—"
     if kind == "growth":
-        return _signed(_percent(value, lang), value)
-    return _signed(with_unit(_number(value, lang, decimals), unit, lang), value)
+        return signed(percent(value, lang), value)
+    return signed(with_unit(number(value, lang, decimals), unit, lang), value)
 
 
 def _headline_explained(st: dict[str, Any], gettext: Any) -> str:
@@ -93,36 +89,11 @@ def _headline_explained(st: dict[str, Any], gettext: Any) -> str:
     return " · ".join(parts)
 
 
-def _number(value: float | None, lang: str, decimals: int = 2) -> str:
-    if value is None:
-        return "—"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return str(format_decimal(value, format=pattern, locale=locale(lang)))
-
-
-def _percent(value: float | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    return str(format_percent(value, format="#,##0.0%", locale=locale(lang)))
-
-
 def _json_script(value: Any) -> Markup:
     """JSON safe to place inside a <script type="application/json"> element."""
     raw = json.dumps(value, ensure_ascii=False, default=str)
     raw = raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(raw)
-
-
-def _number_value(value: Any, lang: str) -> str:
-    if isinstance(value, bool) or value is None:
-        return "—" if value is None else str(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return _number(value, lang, 3)
-    if isinstance(value, list | tuple):
-        return " – ".join(_number_value(v, lang) for v in value)
-    return str(value)
 
 
 def _label(table: dict[str, str], key: str) -> str:
@@ -144,9 +115,9 @@ def environment(lang: str) -> Environment:
     env.filters.update(
         t=lambda value: _text(value, lang),
         date=lambda value: _date(value, lang),
-        num=lambda value, decimals=2: _number(value, lang, decimals),
-        pct=lambda value: _percent(value, lang),
-        numval=lambda value: _number_value(value, lang),
+        num=lambda value, decimals=2: number(value, lang, decimals),
+        pct=lambda value: percent(value, lang),
+        numval=lambda value: number_value(value, lang),
         markdown=lambda value: Markup(render_markdown(value)),
         json_script=_json_script,
         sparkline=lambda values: Markup(sparkline_svg(values)),
