@@ -148,6 +148,28 @@ def test_openapi_document(client) -> None:
     assert "ErrorBody" in str(error)
 
 
+
+def _resolve(doc: dict, schema: dict) -> dict:
+    ref = schema.get("$ref", "")
+    return doc["components"]["schemas"][ref.rsplit("/", 1)[-1]] if ref else schema
+
+
+def test_every_response_has_a_named_schema_with_properties(client) -> None:
+    """Each endpoint's 200 body is a named object schema that lists its fields and refuses
+    others, and so are the objects inside it (no open ``object`` anywhere in a page)."""
+    doc = client.get("/api/v1/openapi.json").json()
+    for path, operations in doc["paths"].items():
+        schema = operations["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert "$ref" in schema, path
+        body = _resolve(doc, schema)
+        assert body["type"] == "object" and body["properties"], path
+        assert body["additionalProperties"] is False, path
+    page = doc["components"]["schemas"]["IndicatorPage"]
+    card = _resolve(doc, page["properties"]["indicator"])
+    assert {"id", "name", "values", "statuses", "stale"} <= set(card["properties"])
+    value = _resolve(doc, card["properties"]["values"]["items"])
+    assert {"year", "value", "released", "inputs"} <= set(value["properties"])
+
 def test_downloads(client) -> None:
     csv_text = client.get("/downloads/indicators/1.1.csv").text
     assert csv_text.splitlines()[0].startswith("indicator,year,value")

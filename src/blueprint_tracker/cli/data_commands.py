@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,7 +33,7 @@ GAP_HEADS = (N_("ID"), N_("Indicator"), N_("Missing years"), N_("Missing base se
 NO_EVIDENCE_HEADS = (N_("Commitment"), N_("Text"), N_("Due"))
 
 
-def _milestone(row: dict[str, Any], year: int) -> str:
+def _milestone(row: Mapping[str, Any], year: int) -> str:
     for m in row["milestones"]:
         if m["year"] == year:
             sign = {">=": "≥", "<=": "≤", "~": "≈"}[m["comparator"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 import typer
@@ -72,7 +73,7 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def t(value: dict[str, Any] | None, lang: str) -> str:
+def t(value: Mapping[str, Any] | None, lang: str) -> str:
     """A bilingual text dict in ``lang``."""
     if not value:
         return ""

@@ -3,6 +3,7 @@ evidence, children…) as a table of its own, numbers rounded as on the pages.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.table import Table
@@ -61,7 +62,7 @@ def _rows_table(title: str, rows: list[dict[str, Any]], lang: str, decimals: int
     return table
 
 
-def show_tables(item: dict[str, Any], lang: str) -> list[Table]:
+def show_tables(item: Mapping[str, Any], lang: str) -> list[Table]:
     """The fields of ``item`` as a two-column table, then one table per list of records."""
     decimals = item.get("decimals") if isinstance(item.get("decimals"), int) else None
     fields = Table(show_header=False, box=None)

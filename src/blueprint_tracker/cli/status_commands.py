@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -28,12 +29,13 @@ from blueprint_tracker.errors import InputError
 
 if TYPE_CHECKING:
     from blueprint_tracker.formats.series_csv import SeriesFile
+    from blueprint_tracker.services.models import StatusReport
 
 SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}
 COMMITMENT_HEADS = (N_("Status"), N_("Count"), N_("Commitments"))
 
 
-def _pace(milestone: dict[str, Any], lang: str) -> str:
+def _pace(milestone: Mapping[str, Any], lang: str) -> str:
     pace = milestone["pace"]
     needed = pace.get("required_cagr_from_latest")
     done = pace.get("cagr_actual")
@@ -46,7 +48,7 @@ def _pace(milestone: dict[str, Any], lang: str) -> str:
     return say("needs %(rate)s a year (so far %(achieved)s)", lang, rate=rate, achieved=achieved)
 
 
-def _indicator_table(report: dict[str, Any], lang: str) -> Table:
+def _indicator_table(report: StatusReport, lang: str) -> Table:
     from blueprint_tracker.present.numbers import number
 
     methods = report["methods"]
@@ -75,7 +77,7 @@ def _indicator_table(report: dict[str, Any], lang: str) -> Table:
     return table
 
 
-def _commitment_table(report: dict[str, Any], lang: str) -> Table:
+def _commitment_table(report: StatusReport, lang: str) -> Table:
     from blueprint_tracker.compute.commitments import CommitmentStatus
 
     table = Table(*heads(COMMITMENT_HEADS, lang), title=say("Commitments", lang))

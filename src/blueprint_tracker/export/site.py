@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from blueprint_tracker.present.labels import status_label
 from blueprint_tracker.present.render import LANGS, environment
 from blueprint_tracker.present.reports.publications import NAMES, write_publications
 from blueprint_tracker.present.urls import Linker, api_path, download_path, feed_path, page_path
-from blueprint_tracker.services import pages
+from blueprint_tracker.services import models, pages
 from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.services.workspace import Workspace
@@ -37,17 +37,17 @@ class SiteData:
 
     edition: str
     as_of: dt.date | None
-    site: dict[str, Any]
-    overview: dict[str, Any]
-    plan: dict[str, Any]
-    indicators: dict[str, Any]
-    indicator_pages: dict[str, dict[str, Any]]
-    commitments: dict[str, Any]
-    data: dict[str, Any]
-    sources: dict[str, Any]
-    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
-    commitment_pages: dict[str, dict[str, Any]] = field(default_factory=dict)
-    index: list[dict[str, Any]] = field(default_factory=list)
+    site: models.PlanHeader
+    overview: models.OverviewPage
+    plan: models.PlanPage
+    indicators: models.IndicatorsPage
+    indicator_pages: dict[str, models.IndicatorPage]
+    commitments: models.CommitmentsPage
+    data: models.DataPage
+    sources: models.SourcesPage
+    nodes: dict[str, models.NodePage] = field(default_factory=dict)
+    commitment_pages: dict[str, models.CommitmentPage] = field(default_factory=dict)
+    index: list[models.SearchItem] = field(default_factory=list)
 
 
 def collect(ws: Workspace, as_of: dt.date | None) -> SiteData:
@@ -83,11 +83,15 @@ def _context(data: SiteData, lang: str, page: str, arg: str | None = None) -> vi
     )
 
 
-def _badge(entry: dict[str, Any], lang: str) -> dict[str, Any]:
+def _badge(entry: Mapping[str, Any], lang: str) -> dict[str, Any]:
     label = status_label(entry["status"])
     word = str(translations(lang).gettext(label.word))
     return {"year": entry["year"], "code": entry["status"], "word": word,
             "icon": label.icon, "tone": label.tone}  # fmt: skip
+
+
+def _in(value: Mapping[str, Any] | None, lang: str) -> str:
+    return str((value or {}).get(lang, ""))
 
 
 def _search_entries(data: SiteData, lang: str) -> list[dict[str, Any]]:
@@ -102,8 +106,8 @@ def _search_entries(data: SiteData, lang: str) -> list[dict[str, Any]]:
             {
                 "kind": item["kind"],
                 "id": item["id"],
-                "title": str((item["title"] or {}).get(lang, "")),
-                "level": str((item.get("level") or {}).get(lang, "")),
+                "title": _in(item["title"], lang),
+                "level": _in(item.get("level"), lang),
                 "href": href,
                 "text": item["folded"],
                 "badges": [_badge(s, lang) for s in item["statuses"]],
@@ -132,42 +136,51 @@ def html_pages(data: SiteData, lang: str) -> list[tuple[str, Callable[[], str]]]
         ("commitments", lambda: views.commitments_html(data.commitments, ctx("commitments"))),
         ("methodology", lambda: views.methodology_html(ctx("methodology"))),
         ("data", lambda: views.data_html(data.data, ctx("data"))),
-        ("search", lambda: views.search_html(
-            None, ctx("search"), _search_entries(data, lang), _search_chars(data)
-        )),
+        (
+            "search",
+            lambda: views.search_html(
+                None, ctx("search"), _search_entries(data, lang), _search_chars(data)
+            ),
+        ),
     ]
     result = [(page_path(lang, name) + "index.html", render) for name, render in items]
     for indicator_id, page in data.indicator_pages.items():
         render = functools.partial(views.indicator_html, page, ctx("indicator", indicator_id))
         result.append((page_path(lang, "indicator", indicator_id) + "index.html", render))
-    for commitment_id, page in data.commitment_pages.items():
-        render = functools.partial(views.commitment_html, page, ctx("commitment", commitment_id))
+    for commitment_id, commitment in data.commitment_pages.items():
+        render = functools.partial(
+            views.commitment_html, commitment, ctx("commitment", commitment_id)
+        )
         result.append((page_path(lang, "commitment", commitment_id) + "index.html", render))
     return result
 
 
-def _json(value: Any) -> str:
+def _json(value: Any, kind: Any = None) -> str:
+    """A JSON document; a page's through its type, as the API sends it."""
+    if kind is not None:
+        value = models.page_json(kind, value)
     return json.dumps(value, ensure_ascii=False, indent=1, default=str)
 
 
-def data_files(data: SiteData, observations: list[dict[str, Any]]) -> list[tuple[str, str]]:
+def data_files(data: SiteData, observations: list[models.ObservationData]) -> list[tuple[str, str]]:
     files = [
-        (api_path("plan", static=True), _json(data.plan)),
-        (api_path("overview", static=True), _json(data.overview)),
-        (api_path("indicators", static=True), _json(data.indicators)),
-        (api_path("commitments", static=True), _json(data.commitments)),
-        (api_path("sources", static=True), _json(data.sources)),
+        (api_path("plan", static=True), _json(data.plan, models.PlanPage)),
+        (api_path("overview", static=True), _json(data.overview, models.OverviewPage)),
+        (api_path("indicators", static=True), _json(data.indicators, models.IndicatorsPage)),
+        (api_path("commitments", static=True), _json(data.commitments, models.CommitmentsPage)),
+        (api_path("sources", static=True), _json(data.sources, models.SourcesPage)),
         (download_path("observations.csv"), downloads.observations_csv(observations)),
         (download_path("commitments.csv"), downloads.commitments_csv(data.commitments)),
         ("edition.json", _json({"edition": data.edition, "as_of": data.edition})),
     ]
     for indicator_id, page in data.indicator_pages.items():
-        files.append((api_path("indicators", indicator_id, static=True), _json(page)))
+        path = api_path("indicators", indicator_id, static=True)
+        files.append((path, _json(page, models.IndicatorPage)))
         files.append(
             (download_path(f"indicators/{indicator_id}.csv"), downloads.indicator_csv(page))
         )
     for node_id, node in data.nodes.items():
-        files.append((api_path("nodes", node_id, static=True), _json(node)))
+        files.append((api_path("nodes", node_id, static=True), _json(node, models.NodePage)))
     return files
 
 
@@ -209,7 +222,7 @@ def build_site(
     files = data_files(data, pages.observation_rows(ws, as_of))
     feed = updates(ws, as_of)
     files += [(feed_path(lang), atom_feed(feed, lang, static=True)) for lang in LANGS]
-    files.append((api_path("updates", static=True), _json(feed)))
+    files.append((api_path("updates", static=True), _json(feed, models.Updates)))
     total = len(renders) + len(files) + 2 + (len(NAMES) if publications else 0)
     done = 0
 

@@ -6,11 +6,12 @@ the chart reads without colour vision. Each chart comes with a text summary and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from blueprint_tracker.domain.text import with_unit
 from blueprint_tracker.present.labels import COMPARATOR_SIGNS
+from blueprint_tracker.services.models import IndicatorPage
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 OBSERVED, TARGET, PROJECTION = "observed", "target", "projection"
@@ -30,9 +31,9 @@ def _interval(value: Any) -> tuple[float, float] | None:
     return None
 
 
-def projection_points(page: dict[str, Any]) -> list[dict[str, Any]]:
+def projection_points(page: IndicatorPage) -> list[dict[str, Any]]:
     """The trend method's projection at each milestone year, with its 80% and 95% intervals."""
-    indicator = page["indicator"]
+    indicator: Mapping[str, Any] = page["indicator"]
     latest = indicator.get("latest")
     points: list[dict[str, Any]] = []
     for milestone in indicator.get("statuses", []):
@@ -69,7 +70,7 @@ def _segments(years: list[int]) -> list[int]:
     return runs
 
 
-def chart_rows(page: dict[str, Any]) -> list[dict[str, Any]]:
+def chart_rows(page: IndicatorPage) -> list[dict[str, Any]]:
     """One row per (kind, year): the chart's data, also shown as its table."""
     values = page["indicator"]["values"]
     runs = _segments([v["year"] for v in values])
@@ -107,9 +108,9 @@ def _band(field_lo: str, field_hi: str, opacity: float, y_title: str) -> dict[st
     }
 
 
-def indicator_chart(page: dict[str, Any], lang: str, _: Gettext) -> dict[str, Any]:
+def indicator_chart(page: IndicatorPage, lang: str, _: Gettext) -> dict[str, Any]:
     """History, target path and projection band (80% and 95%) of one indicator."""
-    indicator = page["indicator"]
+    indicator: Mapping[str, Any] = page["indicator"]
     names = _kind_names(_)
     unit = (indicator.get("unit") or {}).get(lang, "")
     rows = [{**row, "series": names[row["kind"]]} for row in chart_rows(page)]
@@ -206,9 +207,9 @@ def _fmt(value: float, decimals: int) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def chart_summary(page: dict[str, Any], lang: str, _: Gettext) -> str:
+def chart_summary(page: IndicatorPage, lang: str, _: Gettext) -> str:
     """A sentence or three saying what the chart shows."""
-    indicator = page["indicator"]
+    indicator: Mapping[str, Any] = page["indicator"]
     decimals = int(indicator.get("decimals", 2))
     unit = (indicator.get("unit") or {}).get(lang, "")
     parts: list[str] = []

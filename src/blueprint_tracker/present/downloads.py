@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from blueprint_tracker.domain.series import dimension_key
 from blueprint_tracker.formats.observations_file import COLUMNS
 from blueprint_tracker.formats.spreadsheet_text import spreadsheet_safe
+from blueprint_tracker.services.models import CommitmentsPage, IndicatorPage, ObservationData
 
 
 def _csv(header: list[str], rows: Iterable[list[Any]]) -> str:
@@ -20,7 +21,7 @@ def _csv(header: list[str], rows: Iterable[list[Any]]) -> str:
     return buffer.getvalue()
 
 
-def indicator_csv(page: dict[str, Any]) -> str:
+def indicator_csv(page: IndicatorPage) -> str:
     """One row per year: the indicator's value and the figures (with vintages) behind it."""
     indicator = page["indicator"]
     rows = []
@@ -48,7 +49,7 @@ def indicator_csv(page: dict[str, Any]) -> str:
 OBSERVATION_COLUMNS = list(COLUMNS)  # the import format: a download can be imported again
 
 
-def observations_csv(rows: list[dict[str, Any]]) -> str:
+def observations_csv(rows: list[ObservationData]) -> str:
     """Every release, in the plan folder's ``observations.csv`` format."""
     return _csv(
         OBSERVATION_COLUMNS,
@@ -72,7 +73,7 @@ def observations_csv(rows: list[dict[str, Any]]) -> str:
     )
 
 
-def commitments_csv(page: dict[str, Any]) -> str:
+def commitments_csv(page: CommitmentsPage) -> str:
     header = [
         "id",
         "node",
@@ -86,7 +87,7 @@ def commitments_csv(page: dict[str, Any]) -> str:
     ]
     rows = []
     for c in page["commitments"]:
-        due = c["due"] or {}
+        due: Mapping[str, Any] = c["due"] or {}
         rows.append(
             [
                 c["id"],
@@ -95,7 +96,7 @@ def commitments_csv(page: dict[str, Any]) -> str:
                 c["text"]["en"],
                 due.get("text", ""),
                 due.get("end", ""),
-                (c["owner"] or {}).get("en", ""),
+                c["owner"]["en"] if c["owner"] else "",
                 c.get("status") or "",
                 len(c["evidence"]),
             ]

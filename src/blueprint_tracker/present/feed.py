@@ -7,11 +7,13 @@ from a static site (``static=True`` links to ``…/index.html``).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from typing import Any
 
 from blueprint_tracker import i18n
 from blueprint_tracker.i18n import SLUGS
 from blueprint_tracker.present.urls import page_path, relative
+from blueprint_tracker.services.models import Updates
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -23,7 +25,7 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return node
 
 
-def _t(value: dict[str, Any] | None, lang: str) -> str:
+def _t(value: Mapping[str, Any] | None, lang: str) -> str:
     return str((value or {}).get(lang) or (value or {}).get("zh-Hant") or "")
 
 
@@ -41,7 +43,7 @@ def _link(lang: str, name: str, arg: str | None, static: bool) -> str:
     return link + "index.html" if static else link
 
 
-def _figure_title(entry: dict[str, Any], lang: str) -> str:
+def _figure_title(entry: Mapping[str, Any], lang: str) -> str:
     _ = i18n.translations(lang).gettext
     values = {"value": entry["display"], "year": entry["year"], "previous": entry["previous"]}
     if entry["change"] == "revised":
@@ -53,7 +55,7 @@ def _figure_title(entry: dict[str, Any], lang: str) -> str:
     return f"{entry['indicator']} {_t(entry['name'], lang)}{_sep(lang)}{what}"
 
 
-def _entry(feed: ET.Element, entry: dict[str, Any], lang: str, plan: str, static: bool) -> None:
+def _entry(feed: ET.Element, entry: Mapping[str, Any], lang: str, plan: str, static: bool) -> None:
     _ = i18n.translations(lang).gettext
     node = _add(feed, "entry")
     _add(node, "id", f"urn:blueprint-tracker:{plan}:{SLUGS[lang]}:{entry['id']}")
@@ -72,7 +74,7 @@ def _entry(feed: ET.Element, entry: dict[str, Any], lang: str, plan: str, static
     _add(node, "summary", summary)
 
 
-def atom_feed(data: dict[str, Any], lang: str, static: bool = False) -> str:
+def atom_feed(data: Updates, lang: str, static: bool = False) -> str:
     """The feed document for ``services.feed.updates(...)`` in ``lang``."""
     _ = i18n.translations(lang).gettext
     ET.register_namespace("", ATOM)

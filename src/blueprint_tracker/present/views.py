@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,16 @@ from blueprint_tracker.present.charts import chart_rows, chart_summary, indicato
 from blueprint_tracker.present.labels import N_
 from blueprint_tracker.present.render import render
 from blueprint_tracker.present.urls import Linker, relative
+from blueprint_tracker.services.models import (
+    CommitmentPage,
+    CommitmentsPage,
+    DataPage,
+    IndicatorPage,
+    OverviewPage,
+    PlanHeader,
+    PlanPage,
+    SearchResults,
+)
 
 PAGE_TITLES = {
     "overview": N_("Overview"),
@@ -30,7 +41,7 @@ class PageContext:
 
     lang: str
     link: Linker
-    site: dict[str, Any]  # the plan's header: title, vision, publisher, ...
+    site: PlanHeader  # the plan's header: title, vision, publisher, ...
     edition: str  # ISO date of the edition (the as-of date, or today)
     page: str
     as_of: str | None = None
@@ -53,15 +64,15 @@ def _render(template: str, ctx: PageContext, title: str, **data: Any) -> str:
     )
 
 
-def overview_html(data: dict[str, Any], ctx: PageContext) -> str:
+def overview_html(data: OverviewPage, ctx: PageContext) -> str:
     return _render("overview.html", ctx, ctx.gettext("Overview"), d=data)
 
 
-def plan_html(data: dict[str, Any], ctx: PageContext) -> str:
+def plan_html(data: PlanPage, ctx: PageContext) -> str:
     return _render("plan.html", ctx, ctx.gettext("Plan"), d=data)
 
 
-def indicator_html(data: dict[str, Any], ctx: PageContext) -> str:
+def indicator_html(data: IndicatorPage, ctx: PageContext) -> str:
     indicator = data["indicator"]
     name = str((indicator.get("name") or {}).get(ctx.lang, indicator["id"]))
     return _render(
@@ -75,12 +86,12 @@ def indicator_html(data: dict[str, Any], ctx: PageContext) -> str:
     )
 
 
-def commitments_html(data: dict[str, Any], ctx: PageContext) -> str:
+def commitments_html(data: CommitmentsPage, ctx: PageContext) -> str:
     return _render("commitments.html", ctx, ctx.gettext("Commitments"), d=data)
 
 
-def commitment_html(data: dict[str, Any], ctx: PageContext) -> str:
-    c = data["commitment"]
+def commitment_html(data: CommitmentPage, ctx: PageContext) -> str:
+    c: Mapping[str, Any] = data["commitment"]
     title = str((c.get("title") or c.get("text") or {}).get(ctx.lang, c["id"]))
     return _render("commitment.html", ctx, title, c=c, path=data["path"], stored=[])
 
@@ -99,12 +110,12 @@ def methodology_html(ctx: PageContext) -> str:
     )
 
 
-def data_html(data: dict[str, Any], ctx: PageContext) -> str:
+def data_html(data: DataPage, ctx: PageContext) -> str:
     return _render("data.html", ctx, ctx.gettext("Data"), d=data)
 
 
 def search_html(
-    data: dict[str, Any] | None,
+    data: SearchResults | None,
     ctx: PageContext,
     index: list[dict[str, Any]] | None = None,
     chars: dict[str, str] | None = None,

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import cast
 
 from blueprint_tracker.domain.commitment import Commitment, Evidence
 from blueprint_tracker.domain.due import parse_due
 from blueprint_tracker.domain.plan import Plan
+from blueprint_tracker.services.models import CommitmentData, CommitmentMilestone, Due, EvidenceData
 from blueprint_tracker.services.plan_views import text
 
 
-def evidence_data(e: Evidence) -> dict[str, Any]:
+def evidence_data(e: Evidence) -> EvidenceData:
     return {
         "date": e.date,
         "outcome": e.outcome,
@@ -22,7 +23,7 @@ def evidence_data(e: Evidence) -> dict[str, Any]:
     }
 
 
-def due_data(c: Commitment) -> dict[str, Any] | None:
+def due_data(c: Commitment) -> Due | None:
     if c.due is None:
         return None
     due = parse_due(c.due)
@@ -36,7 +37,7 @@ def due_data(c: Commitment) -> dict[str, Any] | None:
     }
 
 
-def commitment_data(plan: Plan, c: Commitment, as_of: dt.date | None = None) -> dict[str, Any]:
+def commitment_data(plan: Plan, c: Commitment, as_of: dt.date | None = None) -> CommitmentData:
     evidence = [e for e in c.evidence if as_of is None or e.release_date <= as_of]
     return {
         "id": c.id,
@@ -46,7 +47,7 @@ def commitment_data(plan: Plan, c: Commitment, as_of: dt.date | None = None) -> 
         "text": text(c.text),
         "due": due_data(c),
         "owner": text(c.owner),
-        "milestone": c.milestone.model_dump() if c.milestone else None,
+        "milestone": cast(CommitmentMilestone, c.milestone.model_dump()) if c.milestone else None,
         "evidence": [evidence_data(e) for e in evidence],
         "path": [n.id for n in reversed(plan.ancestors(c.node))] + [c.node],
     }
@@ -54,7 +55,7 @@ def commitment_data(plan: Plan, c: Commitment, as_of: dt.date | None = None) -> 
 
 def commitment_rows(
     plan: Plan, due_before: dt.date | None = None, as_of: dt.date | None = None
-) -> list[dict[str, Any]]:
+) -> list[CommitmentData]:
     """Commitments in due-date order (undated last), optionally only those due before a date."""
     rows = []
     for c in plan.commitments:

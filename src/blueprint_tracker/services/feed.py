@@ -4,10 +4,15 @@ the year before the edition, newest first (rendered as Atom by ``present.feed``)
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from blueprint_tracker.services.commitments import commitment_rows
 from blueprint_tracker.services.indicators import indicator_summaries
+from blueprint_tracker.services.models import (
+    EvidenceEntry,
+    FigureEntry,
+    IndicatorSummary,
+    Updates,
+)
 from blueprint_tracker.services.pages import change_kind
 from blueprint_tracker.services.plan_views import text
 from blueprint_tracker.services.workspace import Workspace
@@ -18,11 +23,11 @@ FEED_LIMIT = 200
 
 def _figures(
     ws: Workspace, since: dt.date, until: dt.date, as_of: dt.date | None
-) -> list[dict[str, Any]]:
+) -> list[FigureEntry]:
     """Indicator values released in (since, until], each new, revised or confirmed against what
     was known the day before its release."""
-    before_cache: dict[dt.date, dict[str, dict[str, Any]]] = {}
-    entries = []
+    before_cache: dict[dt.date, dict[str, IndicatorSummary]] = {}
+    entries: list[FigureEntry] = []
     for indicator_id, summary in indicator_summaries(ws, as_of).items():
         for value in summary["values"]:
             released = dt.date.fromisoformat(value["released"])
@@ -52,8 +57,8 @@ def _figures(
 
 def _evidence(
     ws: Workspace, since: dt.date, until: dt.date, as_of: dt.date | None
-) -> list[dict[str, Any]]:
-    entries = []
+) -> list[EvidenceEntry]:
+    entries: list[EvidenceEntry] = []
     for row in commitment_rows(ws.plan, as_of=as_of):
         for number, item in enumerate(row["evidence"], start=1):
             released = dt.date.fromisoformat(item["release_date"])
@@ -74,11 +79,14 @@ def _evidence(
 
 def updates(
     ws: Workspace, as_of: dt.date | None = None, days: int = FEED_DAYS, limit: int = FEED_LIMIT
-) -> dict[str, Any]:
+) -> Updates:
     """What was released in the ``days`` before the edition (``as_of`` or today), newest first."""
     until = as_of or dt.date.today()
     since = until - dt.timedelta(days=days)
-    entries = _figures(ws, since, until, as_of) + _evidence(ws, since, until, as_of)
+    entries: list[FigureEntry | EvidenceEntry] = [
+        *_figures(ws, since, until, as_of),
+        *_evidence(ws, since, until, as_of),
+    ]
     entries.sort(key=lambda e: (e["date"], e["id"]), reverse=True)
     return {
         "plan": ws.plan.id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import cast
 
 from blueprint_tracker.compute.formula import parse_formula
 from blueprint_tracker.compute.indicator_values import (
@@ -13,11 +13,17 @@ from blueprint_tracker.compute.indicator_values import (
 )
 from blueprint_tracker.domain.indicator import Indicator
 from blueprint_tracker.domain.series import Observation
+from blueprint_tracker.services.models import (
+    IndicatorSummary,
+    ObservationData,
+    PlanMilestone,
+    ValueData,
+)
 from blueprint_tracker.services.plan_views import text
 from blueprint_tracker.services.workspace import Workspace
 
 
-def observation_data(o: Observation) -> dict[str, Any]:
+def observation_data(o: Observation) -> ObservationData:
     return {
         "id": o.id,
         "series": o.series,
@@ -37,7 +43,7 @@ def observation_data(o: Observation) -> dict[str, Any]:
     }
 
 
-def value_data(value: IndicatorValue, decimals: int) -> dict[str, Any]:
+def value_data(value: IndicatorValue, decimals: int) -> ValueData:
     return {
         "year": value.year,
         "value": value.value,
@@ -63,7 +69,7 @@ def indicator_values(
     return compute_indicator(formula, by_series_year(observations), indicator.fallback)
 
 
-def _summary(indicator: Indicator, values: list[IndicatorValue]) -> dict[str, Any]:
+def _summary(indicator: Indicator, values: list[IndicatorValue]) -> IndicatorSummary:
     latest = values[-1] if values else None
     return {
         "id": indicator.id,
@@ -77,7 +83,7 @@ def _summary(indicator: Indicator, values: list[IndicatorValue]) -> dict[str, An
         "projection": indicator.projection,
         "measures": list(indicator.measures),
         "published": {str(year): v for year, v in sorted(indicator.published.items())},
-        "milestones": [m.model_dump() for m in indicator.milestones],
+        "milestones": [cast(PlanMilestone, m.model_dump()) for m in indicator.milestones],
         "definition_note": text(indicator.definition_note),
         "latest": value_data(latest, indicator.decimals) if latest else None,
         "values": [value_data(v, indicator.decimals) for v in values],
@@ -86,11 +92,11 @@ def _summary(indicator: Indicator, values: list[IndicatorValue]) -> dict[str, An
 
 def indicator_summary(
     ws: Workspace, indicator: Indicator, as_of: dt.date | None = None
-) -> dict[str, Any]:
+) -> IndicatorSummary:
     return _summary(indicator, indicator_values(ws, indicator, as_of))
 
 
-def indicator_summaries(ws: Workspace, as_of: dt.date | None = None) -> dict[str, dict[str, Any]]:
+def indicator_summaries(ws: Workspace, as_of: dt.date | None = None) -> dict[str, IndicatorSummary]:
     """Every indicator's summary, by id, from one query of the store (in plan order)."""
     names = {name for indicator in ws.plan.indicators for name in _inputs(indicator)}
     table = by_series_year(ws.store.latest(ws.plan.id, names, as_of))
@@ -103,5 +109,5 @@ def indicator_summaries(ws: Workspace, as_of: dt.date | None = None) -> dict[str
     }
 
 
-def indicator_table(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+def indicator_table(ws: Workspace, as_of: dt.date | None = None) -> list[IndicatorSummary]:
     return list(indicator_summaries(ws, as_of).values())

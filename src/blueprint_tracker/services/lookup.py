@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from blueprint_tracker.domain.plan import Node, Plan
 from blueprint_tracker.errors import NotFoundError
 from blueprint_tracker.services.commitments import commitment_data
 from blueprint_tracker.services.indicators import indicator_summary
+from blueprint_tracker.services.models import NodeLinks, Shown
 from blueprint_tracker.services.plan_views import node_data
 from blueprint_tracker.services.workspace import Workspace
 
 
-def show(ws: Workspace, item_id: str, as_of: dt.date | None = None) -> dict[str, Any]:
+def node_links(plan: Plan, node: Node) -> NodeLinks:
+    return NodeLinks(
+        **node_data(plan, node),
+        ancestors=[a.id for a in reversed(plan.ancestors(node.id))],
+        commitments=[c.id for c in plan.commitments if c.node == node.id],
+        indicators=[i.id for i in plan.indicators if node.id in i.measures],
+    )
+
+
+def show(ws: Workspace, item_id: str, as_of: dt.date | None = None) -> Shown:
     plan = ws.plan
     node = plan.nodes_by_id().get(item_id)
     if node is not None:
-        data = node_data(plan, node)
-        data["ancestors"] = [a.id for a in reversed(plan.ancestors(node.id))]
-        data["commitments"] = [c.id for c in plan.commitments if c.node == node.id]
-        data["indicators"] = [i.id for i in plan.indicators if node.id in i.measures]
-        return {"kind": "node", "item": data}
+        return {"kind": "node", "item": node_links(plan, node)}
     indicator = plan.indicator(item_id)
     if indicator is not None:
         return {"kind": "indicator", "item": indicator_summary(ws, indicator, as_of)}

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast, overload
 
 from blueprint_tracker.domain.plan import Node, Plan
 from blueprint_tracker.domain.text import Text
 from blueprint_tracker.errors import InputError
+from blueprint_tracker.services.models import LangText, NodeData, PlanTree
 
 
-def text(value: Text | None) -> dict[str, Any] | None:
-    return value.as_dict() if value is not None else None
+@overload
+def text(value: Text) -> LangText: ...
+@overload
+def text(value: Text | None) -> LangText | None: ...
+def text(value: Text | None) -> LangText | None:
+    return cast(LangText, value.as_dict()) if value is not None else None
 
 
-def node_data(plan: Plan, node: Node, depth: int = 0) -> dict[str, Any]:
+def node_data(plan: Plan, node: Node, depth: int = 0) -> NodeData:
     return {
         "id": node.id,
         "level": node.level,
@@ -26,8 +31,8 @@ def node_data(plan: Plan, node: Node, depth: int = 0) -> dict[str, Any]:
     }
 
 
-def _walk(plan: Plan, parent: str | None, depth: int, keep: set[str]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+def _walk(plan: Plan, parent: str | None, depth: int, keep: set[str]) -> list[NodeData]:
+    rows: list[NodeData] = []
     for node in plan.children(parent):
         if node.level in keep:
             rows.append(node_data(plan, node, depth))
@@ -35,7 +40,7 @@ def _walk(plan: Plan, parent: str | None, depth: int, keep: set[str]) -> list[di
     return rows
 
 
-def plan_tree(plan: Plan, level: str | None = None) -> dict[str, Any]:
+def plan_tree(plan: Plan, level: str | None = None) -> PlanTree:
     """The plan's header and its nodes in tree order, down to ``level`` (all levels when None)."""
     levels = plan.level_ids()
     if level is not None and level not in levels:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from blueprint_tracker.compute.verdict import verdict
 from blueprint_tracker.domain.plan import Plan
 from blueprint_tracker.formats.observations_file import observation_record
+from blueprint_tracker.services.models import CommitmentStatus, Reading, StatusReport
 from blueprint_tracker.services.pages import changes_since
 from blueprint_tracker.services.plan_views import plan_tree
 from blueprint_tracker.services.sources import source_rows
@@ -76,7 +78,7 @@ def _lineage(plan: Plan, node_id: str) -> set[str]:
     return {node_id, *(a.id for a in plan.ancestors(node_id))}
 
 
-def _sections(ws: Workspace, status: dict[str, Any]) -> list[dict[str, Any]]:
+def _sections(ws: Workspace, status: StatusReport) -> list[dict[str, Any]]:
     plan = ws.plan
     level = section_level(plan)
     measured = {
@@ -95,7 +97,7 @@ def _sections(ws: Workspace, status: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def most_behind(status: dict[str, Any], limit: int = MOST_BEHIND) -> list[dict[str, Any]]:
+def most_behind(status: StatusReport, limit: int = MOST_BEHIND) -> list[dict[str, Any]]:
     """Milestones whose headline status is behind (bad or poor), then fair; nearest target
     year first."""
     headline = status["headline_method"]
@@ -114,7 +116,7 @@ def most_behind(status: dict[str, Any], limit: int = MOST_BEHIND) -> list[dict[s
     ]
 
 
-def overdue(status: dict[str, Any]) -> list[dict[str, Any]]:
+def overdue(status: StatusReport) -> list[CommitmentStatus]:
     return [c for c in status["commitments"] if c["status"] == "OVERDUE"]
 
 
@@ -142,7 +144,7 @@ def report_data(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]:
 
 
 def bilingual(
-    prefix: str, value: dict[str, Any] | None, translated: bool = False
+    prefix: str, value: Mapping[str, Any] | None, translated: bool = False
 ) -> dict[str, Any]:
     """``{prefix}_zh_hant`` and ``{prefix}_en`` (and ``{prefix}_en_translated``) columns."""
     value = value or {}
@@ -185,10 +187,10 @@ def series_rows(ws: Workspace) -> list[dict[str, Any]]:
     ]
 
 
-def indicator_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
+def indicator_rows(status: StatusReport) -> list[dict[str, Any]]:
     rows = []
     for i in status["indicators"]:
-        latest = i["latest"] or {}
+        latest: Mapping[str, Any] = i["latest"] or {}
         rows.append(
             {
                 "id": i["id"],
@@ -213,7 +215,7 @@ def indicator_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def value_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
+def value_rows(status: StatusReport) -> list[dict[str, Any]]:
     """Each indicator's computed value per year, with the release it rests on."""
     return [
         {
@@ -232,11 +234,15 @@ def value_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def milestone_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
+def _status_of(reading: Reading | None) -> str | None:
+    return reading["status"] if reading else None
+
+
+def milestone_rows(status: StatusReport) -> list[dict[str, Any]]:
     """One row per indicator and milestone: latest value, target, each method's status, pace."""
     rows = []
     for i in status["indicators"]:
-        latest = i["latest"] or {}
+        latest: Mapping[str, Any] = i["latest"] or {}
         for m in i["milestones"]:
             rows.append(
                 {
@@ -252,9 +258,7 @@ def milestone_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
                     "comparator": m["comparator"],
                     "target": m["target"],
                     **{f"status_{k}": a["status"] for k, a in m["assessments"].items()},
-                    "headline_status": m["assessments"]
-                    .get(status["headline_method"], {})
-                    .get("status"),
+                    "headline_status": _status_of(m["assessments"].get(status["headline_method"])),
                     "disagree": m["disagree"],
                     **m["pace"],
                 }
@@ -273,7 +277,7 @@ def _numbers(numbers: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def assessment_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
+def assessment_rows(status: StatusReport) -> list[dict[str, Any]]:
     """One row per indicator, milestone and method: status, explanation and the numbers."""
     rows = []
     for i in status["indicators"]:
@@ -298,7 +302,7 @@ def assessment_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _due(c: dict[str, Any]) -> dict[str, Any]:
+def _due(c: Mapping[str, Any]) -> dict[str, Any]:
     due = c["due"] or {}
     return {
         "due": due.get("text") or "",
@@ -310,10 +314,10 @@ def _due(c: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def commitment_rows_flat(status: dict[str, Any]) -> list[dict[str, Any]]:
+def commitment_rows_flat(status: StatusReport) -> list[dict[str, Any]]:
     rows = []
     for c in status["commitments"]:
-        milestone = c["milestone"] or {}
+        milestone: Mapping[str, Any] = c["milestone"] or {}
         rows.append(
             {
                 "id": c["id"],
@@ -334,7 +338,7 @@ def commitment_rows_flat(status: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def evidence_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
+def evidence_rows(status: StatusReport) -> list[dict[str, Any]]:
     """Evidence on each commitment (``number`` counts from 1 within the commitment)."""
     return [
         {
@@ -381,7 +385,7 @@ def source_table(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, 
 
 
 def open_tables(
-    ws: Workspace, as_of: dt.date | None = None, status: dict[str, Any] | None = None
+    ws: Workspace, as_of: dt.date | None = None, status: StatusReport | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     """The edition as flat tables, keyed by resource name (see docs/reports.md)."""
     status = status if status is not None else status_report(ws, as_of)

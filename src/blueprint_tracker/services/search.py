@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
+from blueprint_tracker.services.models import SearchItem, SearchResults, StatusBadge
 from blueprint_tracker.services.pages import LANG_KEYS, load_statuses
 from blueprint_tracker.services.plan_views import text
 from blueprint_tracker.services.workspace import Workspace
@@ -51,29 +52,29 @@ def char_map(texts: Iterable[str]) -> dict[str, str]:
     return {c: simplified(c) for c in sorted(chars) if simplified(c) != c}
 
 
-def _texts(*values: dict[str, Any] | str | None) -> list[str]:
+def _texts(*values: Mapping[str, Any] | str | None) -> list[str]:
     out: list[str] = []
     for value in values:
-        if isinstance(value, dict):
-            out += [str(value.get(k) or "") for k in LANG_KEYS]
+        if isinstance(value, str):
+            out += [value] if value else []
         elif value:
-            out.append(value)
+            out += [str(value.get(k) or "") for k in LANG_KEYS]
     return out
 
 
-def search_index(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+def search_index(ws: Workspace, as_of: dt.date | None = None) -> list[SearchItem]:
     """Every plan item, indicator and commitment: its title, kind, status and folded text."""
     statuses = load_statuses(ws, as_of)
     levels = {lv.id: text(lv.name) for lv in ws.plan.header.levels}
-    items: list[dict[str, Any]] = []
+    items: list[SearchItem] = []
     for node in ws.plan.header.nodes:
         items.append(
             {"kind": "node", "id": node.id, "level": levels.get(node.level),
              "title": text(node.title), "body": text(node.body), "statuses": []}
         )  # fmt: skip
     for indicator in ws.plan.indicators:
-        entry = statuses.indicator(indicator.id) or {}
-        badges = [
+        entry: Mapping[str, Any] = statuses.indicator(indicator.id) or {}
+        badges: list[StatusBadge] = [
             {"year": m.get("year"), "status": (m.get("headline") or {}).get("status")}
             for m in entry.get("milestones", [])
         ]
@@ -82,7 +83,8 @@ def search_index(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, 
              "body": text(indicator.definition_note), "statuses": badges}
         )  # fmt: skip
     for c in ws.plan.commitments:
-        status = (statuses.commitment(c.id) or {}).get("status")
+        found = statuses.commitment(c.id)
+        status = found["status"] if found else None
         items.append(
             {"kind": "commitment", "id": c.id, "node": c.node,
              "title": text(c.title or c.text), "body": text(c.text),
@@ -95,7 +97,7 @@ def search_index(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, 
 
 def search(
     ws: Workspace, query: str, limit: int = 100, as_of: dt.date | None = None
-) -> dict[str, Any]:
+) -> SearchResults:
     """Folded substring search in both languages; indicators first, then commitments, then
     plan items."""
     needle = fold(query.strip())
@@ -104,5 +106,7 @@ def search(
     if needle:
         hits = [item for item in search_index(ws, as_of) if needle in item["folded"]]
         results = sorted(hits, key=lambda item: order[item["kind"]])
-    public = [{k: v for k, v in item.items() if k != "folded"} for item in results]
+    public = [
+        cast(SearchItem, {k: v for k, v in item.items() if k != "folded"}) for item in results
+    ]
     return {"query": query, "total": len(public), "results": public[:limit]}

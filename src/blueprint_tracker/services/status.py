@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import Any, cast
 
 from blueprint_tracker.assess import Prepared, assess_many, prepare
 from blueprint_tracker.compute.commitments import EvidenceItem, commitment_status
@@ -21,6 +21,7 @@ from blueprint_tracker.domain.indicator import Indicator, Milestone
 from blueprint_tracker.errors import InputError
 from blueprint_tracker.services.commitments import commitment_rows
 from blueprint_tracker.services.indicators import indicator_summaries
+from blueprint_tracker.services.models import IndicatorSummary, StatusReport
 from blueprint_tracker.services.workspace import Workspace
 
 METHODS: tuple[str, ...] = tuple(m.value for m in Method)
@@ -139,20 +140,21 @@ def _stale(
 def indicator_status(
     ws: Workspace,
     indicator: Indicator,
-    summary: dict[str, Any],
+    summary: IndicatorSummary,
     evaluation: dt.date,
     readings: _Readings,
     methods: tuple[str, ...] = METHODS,
 ) -> dict[str, Any]:
     """An indicator's values and milestones; the readings are filled in by ``readings.run()``."""
+    row: dict[str, Any] = dict(summary)
     series = {v["year"]: v["value"] for v in summary["values"]}
     latest = summary["latest"]
-    summary.update(_stale(ws, indicator, latest["year"] if latest else None, evaluation))
-    summary["milestones"] = [
+    row.update(_stale(ws, indicator, latest["year"] if latest else None, evaluation))
+    row["milestones"] = [
         _assess_milestone(ws, indicator, m, series, evaluation, methods, readings)
         for m in indicator.milestones
     ]
-    return summary
+    return row
 
 
 def _progress_rows(
@@ -255,7 +257,7 @@ def _rollup(
 
 def status_report(
     ws: Workspace, as_of: dt.date | None = None, method: str | None = None
-) -> dict[str, Any]:
+) -> StatusReport:
     """Every indicator milestone by each method, every commitment's status, counts and roll-ups.
 
     ``as_of`` uses only figures and evidence released by that date.
@@ -278,15 +280,16 @@ def status_report(
     for row in indicators:
         for milestone in row["milestones"]:
             _finish_milestone(milestone, rule)
-    commitments = commitment_rows(ws.plan, as_of=evaluation)
     by_id = {c.id: c for c in ws.plan.commitments}
-    for row in commitments:
-        row.update(_commitment_status(by_id[row["id"]], evaluation))
+    commitments: list[dict[str, Any]] = [
+        {**row, **_commitment_status(by_id[row["id"]], evaluation)}
+        for row in commitment_rows(ws.plan, as_of=evaluation)
+    ]
     headline_method = method or rule.method.value
     indicator_counts = Counter(
         m["assessments"][headline_method]["status"] for row in indicators for m in row["milestones"]
     )
-    return {
+    report = {
         "as_of": as_of.isoformat() if as_of else None,
         "evaluation_date": evaluation.isoformat(),
         "methods": list(methods),
@@ -300,3 +303,4 @@ def status_report(
         },
         "rollup": _rollup(ws, indicators, commitments, headline_method),
     }
+    return cast(StatusReport, report)  # its shape is checked in tests/services/test_models.py

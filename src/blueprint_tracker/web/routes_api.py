@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from blueprint_tracker.errors import InputError
-from blueprint_tracker.services import pages
+from blueprint_tracker.services import models, pages
 from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.as_of import parse_as_of
 from blueprint_tracker.services.feed import updates
@@ -49,15 +49,17 @@ def _cache(request: Request) -> PageCache:
     return cache
 
 
-def _plan(ws: Any, as_of: dt.date | None) -> dict[str, Any]:
+def _plan(ws: Any, as_of: dt.date | None) -> models.PlanPage:
     return pages.plan_page(ws, as_of)
 
 
-def _commitments(ws: Any, keep: pages.CommitmentFilter, as_of: dt.date | None) -> dict[str, Any]:
+def _commitments(
+    ws: Any, keep: pages.CommitmentFilter, as_of: dt.date | None
+) -> models.CommitmentsPage:
     return pages.commitments_page(ws, as_of, keep)
 
 
-def _search(ws: Any, query: str, as_of: dt.date | None) -> dict[str, Any]:
+def _search(ws: Any, query: str, as_of: dt.date | None) -> models.SearchResults:
     return search_service.search(ws, query, as_of=as_of)
 
 
@@ -65,35 +67,37 @@ def api_router() -> APIRouter:
     router = APIRouter(responses=ERROR_RESPONSES)
 
     @router.get("/plan", summary="The plan: header and node tree with status roll-ups")
-    def plan(request: Request, as_of: AsOf) -> dict[str, Any]:
-        result: dict[str, Any] = _cache(request).get("plan", _plan, as_of=as_of)
+    def plan(request: Request, as_of: AsOf) -> models.PlanPage:
+        result: models.PlanPage = _cache(request).get("plan", _plan, as_of=as_of)
         return result
 
     @router.get("/nodes/{node_id}", summary="One plan node with its links and roll-up")
-    def node(request: Request, node_id: Id, as_of: AsOf) -> dict[str, Any]:
-        result: dict[str, Any] = _cache(request).get("node", pages.node_page, node_id, as_of=as_of)
+    def node(request: Request, node_id: Id, as_of: AsOf) -> models.NodePage:
+        result: models.NodePage = _cache(request).get("node", pages.node_page, node_id, as_of=as_of)
         return result
 
     @router.get("/overview", summary="Overview: status counts, indicator cards, recent changes")
-    def overview(request: Request, as_of: AsOf) -> dict[str, Any]:
-        result: dict[str, Any] = _cache(request).get("overview", pages.overview_page, as_of=as_of)
+    def overview(request: Request, as_of: AsOf) -> models.OverviewPage:
+        result: models.OverviewPage = _cache(request).get(
+            "overview", pages.overview_page, as_of=as_of
+        )
         return result
 
     @router.get("/updates", summary="Figures and evidence released in the year before the date")
-    def updates_feed(request: Request, as_of: AsOf) -> dict[str, Any]:
-        result: dict[str, Any] = _cache(request).get("feed", updates, as_of=as_of)
+    def updates_feed(request: Request, as_of: AsOf) -> models.Updates:
+        result: models.Updates = _cache(request).get("feed", updates, as_of=as_of)
         return result
 
     @router.get("/indicators", summary="Every indicator with its latest value and statuses")
-    def indicators(request: Request, as_of: AsOf) -> dict[str, Any]:
-        result: dict[str, Any] = _cache(request).get(
+    def indicators(request: Request, as_of: AsOf) -> models.IndicatorsPage:
+        result: models.IndicatorsPage = _cache(request).get(
             "indicators", pages.indicators_list, as_of=as_of
         )
         return result
 
     @router.get("/indicators/{indicator_id}", summary="One indicator: series, vintages, methods")
-    def indicator(request: Request, indicator_id: Id, as_of: AsOf) -> dict[str, Any]:
-        result: dict[str, Any] = _cache(request).get(
+    def indicator(request: Request, indicator_id: Id, as_of: AsOf) -> models.IndicatorPage:
+        result: models.IndicatorPage = _cache(request).get(
             "indicator", pages.indicator_page, indicator_id, as_of=as_of
         )
         return result
@@ -106,21 +110,23 @@ def api_router() -> APIRouter:
         under: Annotated[str | None, Query(max_length=100, description="A node id")] = None,
         owner: Annotated[str | None, Query(max_length=300, description="Owner (English)")] = None,
         due_year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
-    ) -> dict[str, Any]:
+    ) -> models.CommitmentsPage:
         keep = pages.CommitmentFilter(status, under, owner, due_year)
-        result: dict[str, Any] = _cache(request).get("commitments", _commitments, keep, as_of=as_of)
+        result: models.CommitmentsPage = _cache(request).get(
+            "commitments", _commitments, keep, as_of=as_of
+        )
         return result
 
     @router.get("/sources", summary="The publications every figure comes from")
-    def sources(request: Request, as_of: AsOf) -> dict[str, Any]:
-        result: dict[str, Any] = _cache(request).get("sources", pages.sources_page, as_of=as_of)
+    def sources(request: Request, as_of: AsOf) -> models.SourcesPage:
+        result: models.SourcesPage = _cache(request).get("sources", pages.sources_page, as_of=as_of)
         return result
 
     @router.get("/search", summary="Substring search in both languages")
     def search(
         request: Request, q: Annotated[str, Query(min_length=1, max_length=200)]
-    ) -> dict[str, Any]:
-        result: dict[str, Any] = _cache(request).get("search", _search, q)
+    ) -> models.SearchResults:
+        result: models.SearchResults = _cache(request).get("search", _search, q)
         return result
 
     return router

@@ -29,7 +29,7 @@ from blueprint_tracker.present.views import (
     plan_html,
     search_html,
 )
-from blueprint_tracker.services import pages
+from blueprint_tracker.services import models, pages
 from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.as_of import parse_as_of, published_edition
 from blueprint_tracker.services.feed import updates
@@ -103,11 +103,13 @@ def _html(request: Request, build: Callable[[], str]) -> str:
     return html
 
 
-def _commitments(ws: Any, keep: pages.CommitmentFilter, as_of: dt.date | None) -> dict[str, Any]:
+def _commitments(
+    ws: Any, keep: pages.CommitmentFilter, as_of: dt.date | None
+) -> models.CommitmentsPage:
     return pages.commitments_page(ws, as_of, keep)
 
 
-def _search(ws: Any, query: str, as_of: dt.date | None) -> dict[str, Any]:
+def _search(ws: Any, query: str, as_of: dt.date | None) -> models.SearchResults:
     return search_service.search(ws, query, as_of=as_of)
 
 

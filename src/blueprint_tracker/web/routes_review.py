@@ -14,6 +14,7 @@ from blueprint_tracker.errors import ConflictError, NotFoundError
 from blueprint_tracker.services import pages, review
 from blueprint_tracker.services.audit import audit_csv
 from blueprint_tracker.services.indicators import observation_data
+from blueprint_tracker.services.models import CommitmentRow, CommitmentsPage
 from blueprint_tracker.services.review import EditRejectedError
 from blueprint_tracker.services.workspace import Workspace
 from blueprint_tracker.web.audit_view import side_by_side
@@ -29,7 +30,7 @@ def _flat_observation(ws: Workspace, item_id: int) -> dict[str, Any] | None:
     found = ws.store.get(ws.plan.id, item_id)
     if found is None:
         return None
-    data = observation_data(found)
+    data: dict[str, Any] = dict(observation_data(found))
     source = data.pop("source")
     return {**data, **{f"source_{k}": v for k, v in source.items()}}
 
@@ -73,12 +74,12 @@ def _queue_page(request: Request, slug: str, status: int = 200, **extra: Any) ->
     return HTMLResponse(html, status_code=status)
 
 
-def _commitments(request: Request) -> list[dict[str, Any]]:
-    def build(ws: Workspace, as_of: dt.date | None) -> dict[str, Any]:
+def _commitments(request: Request) -> list[CommitmentRow]:
+    def build(ws: Workspace, as_of: dt.date | None) -> CommitmentsPage:
         return pages.commitments_page(ws, as_of)
 
-    data: dict[str, Any] = request.app.state.cache.get("commitments-all", build)
-    rows: list[dict[str, Any]] = data["commitments"]
+    data: CommitmentsPage = request.app.state.cache.get("commitments-all", build)
+    rows: list[CommitmentRow] = data["commitments"]
     return rows
 
 

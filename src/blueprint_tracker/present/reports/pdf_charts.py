@@ -9,6 +9,7 @@ from typing import Any
 from blueprint_tracker import i18n
 from blueprint_tracker.present.charts import indicator_chart
 from blueprint_tracker.present.reports.fonts import FontFace
+from blueprint_tracker.services.models import IndicatorPage
 
 WIDTH_PX = 620
 HEIGHT_PX = 250
@@ -22,7 +23,7 @@ def _register_fonts(folder: str) -> None:
     vl_convert.register_font_directory(folder)
 
 
-def print_spec(page: dict[str, Any], lang: str, font: FontFace) -> dict[str, Any]:
+def print_spec(page: IndicatorPage, lang: str, font: FontFace) -> dict[str, Any]:
     """The web's Vega-Lite spec with a fixed size, the report's font and no title (the page
     heading names the indicator)."""
     spec = copy.deepcopy(indicator_chart(page, lang, functools.partial(i18n.gettext, lang)))
@@ -34,7 +35,7 @@ def print_spec(page: dict[str, Any], lang: str, font: FontFace) -> dict[str, Any
     return spec
 
 
-def chart_png(page: dict[str, Any], lang: str, font: FontFace) -> bytes:
+def chart_png(page: IndicatorPage, lang: str, font: FontFace) -> bytes:
     """The indicator page's chart as a PNG image (text drawn with the embedded CJK font)."""
     import vl_convert
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from blueprint_tracker.present.charts import chart_summary
@@ -10,9 +11,10 @@ from blueprint_tracker.present.reports.fonts import find_cjk_font
 from blueprint_tracker.present.reports.pdf_charts import chart_png
 from blueprint_tracker.present.reports.pdf_document import Cell, CellLike, ReportDocument
 from blueprint_tracker.present.reports.report_text import field, listing, t, tr
+from blueprint_tracker.services.models import IndicatorPage, IndicatorStatus
 
 
-def _about(doc: ReportDocument, row: dict[str, Any], page: dict[str, Any]) -> None:
+def _about(doc: ReportDocument, row: Mapping[str, Any], page: Mapping[str, Any]) -> None:
     lang = doc.report_lang
     facts = [
         t(row.get("group"), lang),
@@ -26,7 +28,7 @@ def _about(doc: ReportDocument, row: dict[str, Any], page: dict[str, Any]) -> No
     doc.para(t(row.get("definition_note"), lang), size=9)
 
 
-def _status_rows(row: dict[str, Any], lang: str) -> list[list[CellLike]]:
+def _status_rows(row: Mapping[str, Any], lang: str) -> list[list[CellLike]]:
     decimals = int(row["decimals"])
     rows: list[list[CellLike]] = []
     for milestone in row["milestones"]:
@@ -46,13 +48,13 @@ def _status_rows(row: dict[str, Any], lang: str) -> list[list[CellLike]]:
     return rows
 
 
-def _source_key(o: dict[str, Any]) -> tuple[str, str, str, str]:
+def _source_key(o: Mapping[str, Any]) -> tuple[str, str, str, str]:
     src = o["source"]
     return (src["agency"], src["title"], src["table"], src["url"])
 
 
 def _source_rows(
-    row: dict[str, Any], lang: str
+    row: Mapping[str, Any], lang: str
 ) -> tuple[list[list[CellLike]], list[tuple[str, str, str, str]]]:
     """One row per value with its inputs, each input pointing at a numbered source."""
     sources: list[tuple[str, str, str, str]] = []
@@ -74,7 +76,7 @@ def _source_rows(
 
 
 def indicator_pages(
-    doc: ReportDocument, row: dict[str, Any], page: dict[str, Any], new_page: bool = True
+    doc: ReportDocument, row: IndicatorStatus, page: IndicatorPage, new_page: bool = True
 ) -> None:
     """The indicator's own page; ``row`` is its entry in the status report, ``page`` the web's
     indicator page data (for the chart)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from blueprint_tracker import i18n
@@ -44,14 +45,14 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:+.1%}"
 
 
-def target(milestone: dict[str, Any], decimals: int) -> str:
+def target(milestone: Mapping[str, Any], decimals: int) -> str:
     value = milestone.get("target", milestone.get("value"))
     return (
         f"{milestone['year']}: {SIGNS.get(milestone['comparator'], '')} {number(value, decimals)}"
     )
 
 
-def latest(indicator: dict[str, Any], lang: str) -> str:
+def latest(indicator: Mapping[str, Any], lang: str) -> str:
     value = indicator.get("latest")
     if not value:
         return tr("no_value", lang)
@@ -59,14 +60,14 @@ def latest(indicator: dict[str, Any], lang: str) -> str:
     return f"{with_unit(value['display'], unit, lang)} ({value['year']})"
 
 
-def due(commitment: dict[str, Any], lang: str) -> str:
+def due(commitment: Mapping[str, Any], lang: str) -> str:
     data = commitment.get("due")
     if not data:
         return "—"
     return t(data.get("wording"), lang) or data["text"]
 
 
-def pace(indicator: dict[str, Any], milestone: dict[str, Any], lang: str) -> str:
+def pace(indicator: Mapping[str, Any], milestone: Mapping[str, Any], lang: str) -> str:
     """The growth a milestone needs from the latest value, next to the growth so far."""
     numbers = milestone.get("pace") or {}
     if indicator.get("projection") == "linear":
@@ -87,7 +88,7 @@ def pace(indicator: dict[str, Any], milestone: dict[str, Any], lang: str) -> str
     return tr("pace_line", lang, year=milestone["year"], needed=percent(needed), done=percent(done))
 
 
-def latest_evidence(commitment: dict[str, Any], lang: str, limit: int = 220) -> str:
+def latest_evidence(commitment: Mapping[str, Any], lang: str, limit: int = 220) -> str:
     evidence = commitment.get("evidence") or []
     if not evidence:
         return tr("no_evidence", lang)

@@ -4,6 +4,7 @@ translation; status, method and flag names come from ``web.labels`` (the dashboa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from blueprint_tracker import i18n
@@ -182,7 +183,7 @@ def listing(items: list[str], lang: str) -> str:
     return ("；" if lang == "zh-Hant" else "; ").join(items)
 
 
-def t(value: dict[str, Any] | None, lang: str) -> str:
+def t(value: Mapping[str, Any] | None, lang: str) -> str:
     """A bilingual text dict in ``lang`` (Chinese when the English is missing)."""
     if not value:
         return ""

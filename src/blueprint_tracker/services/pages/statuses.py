@@ -1,0 +1,78 @@
+"""What every page shares: the edition date, the data version and the status report by id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from blueprint_tracker.services.models import CommitmentStatus as CommitmentStatusRow
+from blueprint_tracker.services.models import Counts, IndicatorStatus, StatusReport
+from blueprint_tracker.services.status import status_report as build_status_report
+from blueprint_tracker.services.workspace import Workspace
+
+LANG_KEYS = ("zh-Hant", "en")
+HEADLINE_METHODS = ("escap", "eurostat", "statcan", "trend")
+
+
+def edition_date(as_of: dt.date | None) -> dt.date:
+    return as_of or dt.date.today()
+
+
+def data_version(ws: Workspace) -> tuple[int, int, int]:
+    """Changes whenever figures are imported or an edit is approved (figures, evidence,
+    withdrawals); used to key cached page data."""
+    return (ws.store.count(ws.plan.id), *ws.review.state_stamp(ws.plan.id))
+
+
+_REPORTS: OrderedDict[tuple[Any, ...], StatusReport] = OrderedDict()
+_REPORTS_LOCK = threading.Lock()
+_REPORTS_KEPT = 8
+
+
+def status_report(ws: Workspace, as_of: dt.date | None = None) -> StatusReport:
+    """The assessment report.
+
+    A report is reused for the same workspace, date and stored figures (a page shows several
+    parts of one report, and a static build shows every part).
+    """
+    key = (id(ws), str(ws.plan_dir), as_of, dt.date.today(), data_version(ws))
+    with _REPORTS_LOCK:
+        if key in _REPORTS:
+            return _REPORTS[key]
+    report = build_status_report(ws, as_of)
+    with _REPORTS_LOCK:
+        _REPORTS[key] = report
+        while len(_REPORTS) > _REPORTS_KEPT:
+            _REPORTS.popitem(last=False)
+    return report
+
+
+@dataclass(frozen=True)
+class Statuses:
+    """The status report indexed by id (empty when no report is available)."""
+
+    report: StatusReport | None
+
+    def indicator(self, indicator_id: str) -> IndicatorStatus | None:
+        rows = self.report["indicators"] if self.report else []
+        return next((row for row in rows if row["id"] == indicator_id), None)
+
+    def commitment(self, commitment_id: str) -> CommitmentStatusRow | None:
+        rows = self.report["commitments"] if self.report else []
+        return next((row for row in rows if row["id"] == commitment_id), None)
+
+    def rollup(self, node_id: str) -> Counts | None:
+        return self.report["rollup"].get(node_id) if self.report else None
+
+    def counts(self) -> Counts | None:
+        return self.report["counts"] if self.report else None
+
+    def headline_method(self) -> str:
+        return (self.report["headline_method"] if self.report else "") or HEADLINE_METHODS[0]
+
+
+def load_statuses(ws: Workspace, as_of: dt.date | None) -> Statuses:
+    return Statuses(status_report(ws, as_of))
