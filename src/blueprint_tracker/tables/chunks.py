@@ -62,21 +62,31 @@ def _check_ids(table: pa.Table, origin: NDArray[np.int64], problems: TableProble
                              "series_id is empty"), fatal=True)  # fmt: skip
 
 
-def grouped(table: pa.Table, problems: TableProblems) -> tuple[pa.Table, NDArray[np.int64]]:
-    """The table with each series' rows together (stable), and each row's input row number."""
+def grouped(
+    table: pa.Table, problems: TableProblems
+) -> tuple[pa.Table, NDArray[np.int64], NDArray[np.int64]]:
+    """The table with each series' rows together (stable), each row's input row number and
+    the runs' starts."""
     origin = np.arange(table.num_rows, dtype=np.int64)
     _check_ids(table, origin, problems)
     ids = table.column(ID)
-    runs = run_starts(ids).size - 1
-    if table.num_rows == 0 or runs == pc.count_distinct(ids).as_py():
-        return table, origin
+    starts = run_starts(ids)
+    firsts = ids.take(pa.array(starts[:-1]))  # one id per run: grouped if all differ
+    if table.num_rows == 0 or starts.size - 1 == pc.count_distinct(firsts).as_py():
+        return table, origin, starts
     order = pc.sort_indices(table, sort_keys=[(ID, "ascending")])
-    return table.take(order), order.to_numpy().astype(np.int64)
+    table = table.take(order)
+    return table, order.to_numpy().astype(np.int64), run_starts(table.column(ID))
 
 
-def split(table: pa.Table, origin: NDArray[np.int64], years_span: int) -> Iterator[Chunk]:
+def split(
+    table: pa.Table,
+    origin: NDArray[np.int64],
+    years_span: int,
+    starts: NDArray[np.int64] | None = None,
+) -> Iterator[Chunk]:
     """Chunks of at most MAX_SERIES series and MAX_CELLS series x years."""
-    starts = run_starts(table.column(ID))
+    starts = run_starts(table.column(ID)) if starts is None else starts
     per_chunk = max(1, min(MAX_SERIES, MAX_CELLS // max(years_span, 1)))
     for first in range(0, starts.size - 1, per_chunk):
         bounds = starts[first : first + per_chunk + 1]
@@ -97,8 +107,8 @@ def year_span(table: pa.Table) -> int:
 
 def in_memory(table: pa.Table, problems: TableProblems) -> Iterator[Chunk]:
     """Chunks of one table held in memory (regrouped by series_id if need be)."""
-    table, origin = grouped(table, problems)
-    yield from split(table, origin, year_span(table))
+    table, origin, starts = grouped(table, problems)
+    yield from split(table, origin, year_span(table), starts)
 
 
 def streamed(pieces: Iterator[pa.Table], problems: TableProblems) -> Iterator[Chunk]:

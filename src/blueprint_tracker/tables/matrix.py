@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from numpy.typing import NDArray
 
 from blueprint_tracker.errors import Problem
 from blueprint_tracker.tables.chunks import Chunk
 from blueprint_tracker.tables.columns import FloatArray, numbers, where, whole
 from blueprint_tracker.tables.problems import TableProblems
+
+IntArray = NDArray[np.int64]
 
 
 def _require(chunk: Chunk, problems: TableProblems) -> None:
@@ -17,6 +22,9 @@ def _require(chunk: Chunk, problems: TableProblems) -> None:
 
 
 def _years(chunk: Chunk, problems: TableProblems) -> FloatArray:
+    column = chunk.table.column("year")
+    if pa.types.is_integer(column.type) and column.null_count == 0:  # the usual case: no checks
+        return np.asarray(pc.cast(column, pa.float64()).to_numpy())
     years = numbers(chunk, "year", problems)
     whole(chunk, "year", years, problems, "a whole year")
     for row in np.flatnonzero(np.isnan(years))[:5]:
@@ -45,12 +53,19 @@ def dense(chunk: Chunk, problems: TableProblems) -> tuple[FloatArray, FloatArray
     width = last - first + 1
     series = np.repeat(np.arange(n, dtype=np.int64), np.diff(chunk.starts))
     cell = series * width + (years.astype(np.int64) - first)
-    owner = np.full(n * width, -1, dtype=np.int64)
+    if cell.size > 1 and not np.all(cell[1:] > cell[:-1]):  # not sorted: look for repeats
+        _repeated_years(chunk, cell, years, n * width, problems)
+    matrix = np.full(n * width, np.nan)
+    matrix[cell] = values
+    return np.arange(first, last + 1, dtype=np.float64), matrix.reshape(n, width)
+
+
+def _repeated_years(
+    chunk: Chunk, cell: IntArray, years: FloatArray, size: int, problems: TableProblems
+) -> None:
+    owner = np.full(size, -1, dtype=np.int64)
     owner[cell] = np.arange(cell.size, dtype=np.int64)
     for row in np.flatnonzero(owner[cell] != np.arange(cell.size))[:5]:
         problems.add(Problem(problems.file, where(chunk, int(row), "year"),
                              f"year {int(years[row])} appears twice in one series"))  # fmt: skip
     problems.raise_if_any()
-    matrix = np.full(n * width, np.nan)
-    matrix[cell] = values
-    return np.arange(first, last + 1, dtype=np.float64), matrix.reshape(n, width)

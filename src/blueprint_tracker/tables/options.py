@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from blueprint_tracker.assess import AssessmentInputError, _direction
 from blueprint_tracker.compute.progress._batch import GE, LE
@@ -109,14 +111,38 @@ def _per_series(chunk: Chunk, name: str, rows: FloatArray, problems: TableProble
     return per_series
 
 
+def _constant_within_series(chunk: Chunk, name: str) -> bool:
+    """Fast check: every change of value in the column falls on a series boundary."""
+    column = chunk.table.column(name).combine_chunks()
+    if pa.types.is_dictionary(column.type):
+        column = column.dictionary_decode()
+    if len(column) == 0:
+        return True
+    ends = pc.run_end_encode(column, run_end_type=pa.int64()).run_ends.to_numpy()
+    bounds = chunk.starts[1:]
+    at = np.minimum(np.searchsorted(bounds, ends), bounds.size - 1)
+    return bool(np.all(bounds[at] == ends))
+
+
+def _first_rows(chunk: Chunk, names: list[str]) -> Chunk:
+    """The first row of every series (its options), row numbers kept."""
+    firsts = chunk.starts[:-1]
+    table = chunk.table.select(names).take(pa.array(firsts))
+    return Chunk(table, np.arange(firsts.size + 1, dtype=np.int64), chunk.origin[firsts])
+
+
 def series_options(
     chunk: Chunk, defaults: Mapping[str, float], problems: TableProblems
 ) -> SeriesOptions:
     values: dict[str, FloatArray] = {}
     from_column: dict[str, np.ndarray[Any, np.dtype[np.bool_]]] = {}
+    present = [name for name in OPTION_COLUMNS if name in chunk.table.column_names]
+    firsts = _first_rows(chunk, present)
     for name in OPTION_COLUMNS:
-        if name in chunk.table.column_names:
-            own = _per_series(chunk, name, _row_values(chunk, name, problems), problems)
+        if name in present:
+            if not _constant_within_series(chunk, name):  # find the rows (slow, rare)
+                _per_series(chunk, name, _row_values(chunk, name, problems), problems)
+            own = _row_values(firsts, name, problems)
             from_column[name] = ~np.isnan(own)
             values[name] = np.where(np.isnan(own), defaults[name], own)
         else:

@@ -95,12 +95,15 @@ def column_name(lang: str) -> str:
 def empty_table(
     method: str, bootstrap: int, id_type: pa.DataType, languages: Sequence[str] = ()
 ) -> pa.Table:
-    keys = columns_of(method, bootstrap)
-    fields = [pa.field("series_id", id_type),
-              pa.field("status", pa.dictionary(pa.int8(), pa.string())),
-              pa.field("trend_flag", pa.dictionary(pa.int8(), pa.string()))]  # fmt: skip
-    for key in keys:
-        kind = pa.bool_() if key in BOOL_KEYS or key in FLAG_KEYS else pa.float64()
-        fields.append(pa.field(key, pa.int32() if key in YEAR_KEYS else kind))
-    fields.extend(pa.field(column_name(lang), pa.string()) for lang in languages)
-    return pa.schema(fields).empty_table()
+    """The result of no series: the same columns (and every status code as a category)."""
+    nothing = np.zeros(0)
+    columns: dict[str, Any] = {
+        "series_id": pa.array([], type=id_type),
+        "status": status_array(np.zeros(0, dtype=np.int8)),
+        "trend_flag": status_array(np.zeros(0, dtype=np.int8)),
+    }
+    for key in columns_of(method, bootstrap):
+        columns[key] = number_array(key, nothing.astype(bool) if key in BOOL_KEYS else nothing)
+    for lang in languages:
+        columns[column_name(lang)] = pa.array([], type=pa.string())
+    return pa.table(columns)
