@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from blueprint_tracker.i18n import translations
+from blueprint_tracker.i18n import gettext, html_lang, language_name, slug_of, translations
 from blueprint_tracker.present import downloads, views
 from blueprint_tracker.present.assets import STATIC_DIR, VEGA_BUNDLE, vega_bundle
 from blueprint_tracker.present.feed import atom_feed
@@ -197,13 +197,20 @@ def _copy_assets(root: Path) -> None:
     shutil.copyfile(vega_bundle(), target)
 
 
-def _root_page(data: SiteData) -> str:
-    template = environment("zh-Hant").get_template("root.html")
-    return template.render(
-        title_zh=data.site["title"]["zh-Hant"],
-        title_en=data.site["title"]["en"],
-        edition=data.edition,
-    )
+def _root_page(data: SiteData, languages: tuple[str, ...]) -> str:
+    """The site's front door: the plan's title and a link in each of its languages."""
+    template = environment(languages[0]).get_template("root.html")
+    entries = [
+        {
+            "slug": slug_of(lang),
+            "hreflang": html_lang(lang),
+            "name": language_name(lang),
+            "title": data.site["title"].get(lang) or data.site["title"].get(languages[0]),
+            "edition": gettext(lang, "Edition"),
+        }
+        for lang in languages
+    ]
+    return template.render(languages=entries, edition=data.edition)
 
 
 def build_site(
@@ -218,10 +225,11 @@ def build_site(
     root = Path(directory)
     root.mkdir(parents=True, exist_ok=True)
     data = collect(ws, as_of)
-    renders = [item for lang in LANGS for item in html_pages(data, lang)]
+    languages = tuple(ws.plan.header.languages) or LANGS
+    renders = [item for lang in languages for item in html_pages(data, lang)]
     files = data_files(data, pages.observation_rows(ws, as_of))
     feed = updates(ws, as_of)
-    files += [(feed_path(lang), atom_feed(feed, lang, static=True)) for lang in LANGS]
+    files += [(feed_path(lang), atom_feed(feed, lang, static=True)) for lang in languages]
     files.append((api_path("updates", static=True), _json(feed, models.Updates)))
     total = len(renders) + len(files) + 2 + (len(NAMES) if publications else 0)
     done = 0
@@ -240,7 +248,7 @@ def build_site(
     for relative, body in files:
         _write(root, relative, body)
         step(relative)
-    _write(root, "index.html", _root_page(data))
+    _write(root, "index.html", _root_page(data, languages))
     step("index.html")
     written = write_publications(ws, root / "downloads", as_of, step) if publications else []
     return {

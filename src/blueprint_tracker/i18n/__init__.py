@@ -48,9 +48,24 @@ def translations(lang: str) -> Translations:
     return Translations(fp=buffer, domain=DOMAIN)
 
 
+#: The interface language of a plan language that has no catalogue: English words, with the
+#: plan's own text in its language (the page says so).
+FALLBACK = "en"
+
+
+def has_catalogue(lang: str) -> bool:
+    """Whether the interface can be shown in ``lang`` (a catalogue exists for it)."""
+    return lang in _BY_KEY
+
+
+def interface_lang(lang: str) -> str:
+    """The language of the interface words on a page in ``lang``."""
+    return lang if has_catalogue(lang) else FALLBACK
+
+
 def _entry(lang: str) -> list[str]:
-    """Babel locale and HTML lang of a language key (an unknown key: the source language)."""
-    return _BY_KEY.get(lang) or _BY_KEY[KEYS[0]]
+    """Babel locale and HTML lang of a language key (one without a catalogue: English words)."""
+    return _BY_KEY.get(lang) or [_BY_KEY[FALLBACK][0], lang]
 
 
 def babel_locale(lang: str) -> str:
@@ -59,6 +74,27 @@ def babel_locale(lang: str) -> str:
 
 def html_lang(lang: str) -> str:
     return _entry(lang)[1]
+
+
+def slug_of(lang: str) -> str:
+    """The URL slug of a language key: the table's, else the key in lower case (``es``)."""
+    return SLUGS.get(lang) or lang.lower()
+
+
+def lang_of_slug(slug: str, languages: tuple[str, ...] | list[str] = KEYS) -> str | None:
+    """The language key among ``languages`` whose slug is ``slug`` (None when none is)."""
+    return next((lang for lang in languages if slug_of(lang) == slug), None)
+
+
+@functools.cache
+def language_name(lang: str) -> str:
+    """The language's name in itself (中文, English, español), from Babel's locale data."""
+    try:
+        parsed = Locale.parse(babel_locale(lang) if has_catalogue(lang) else lang.replace("-", "_"))
+    except (ValueError, TypeError):
+        return lang
+    name = parsed.language_name or lang
+    return name[:1].upper() + name[1:] if parsed.language != "zh" else name
 
 
 def normalise_lang(value: str) -> str:

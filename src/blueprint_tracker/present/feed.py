@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from blueprint_tracker import i18n
-from blueprint_tracker.i18n import SLUGS
+from blueprint_tracker.i18n import slug_of
 from blueprint_tracker.present.urls import page_path, relative
 from blueprint_tracker.services.models import Updates
 
@@ -58,7 +58,7 @@ def _figure_title(entry: Mapping[str, Any], lang: str) -> str:
 def _entry(feed: ET.Element, entry: Mapping[str, Any], lang: str, plan: str, static: bool) -> None:
     _ = i18n.translations(lang).gettext
     node = _add(feed, "entry")
-    _add(node, "id", f"urn:blueprint-tracker:{plan}:{SLUGS[lang]}:{entry['id']}")
+    _add(node, "id", f"urn:blueprint-tracker:{plan}:{slug_of(lang)}:{entry['id']}")
     _add(node, "updated", _stamp(entry["date"]))
     if entry["kind"] == "figure":
         title = _figure_title(entry, lang)
@@ -79,7 +79,7 @@ def atom_feed(data: Updates, lang: str, static: bool = False) -> str:
     _ = i18n.translations(lang).gettext
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: i18n.html_lang(lang)})
-    _add(feed, "id", f"urn:blueprint-tracker:{data['plan']}:{SLUGS[lang]}:updates")
+    _add(feed, "id", f"urn:blueprint-tracker:{data['plan']}:{slug_of(lang)}:updates")
     _add(feed, "title", f"{_t(data['title'], lang)} — {_('Updates')}")
     subtitle = _("Figures and evidence released between %(since)s and %(until)s.")
     _add(feed, "subtitle", subtitle % {"since": data["since"], "until": data["until"]})

@@ -13,7 +13,15 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from blueprint_tracker.domain.text import unit_first, with_unit
-from blueprint_tracker.i18n import SLUGS, html_lang, locale, translations
+from blueprint_tracker.i18n import (
+    KEYS,
+    has_catalogue,
+    html_lang,
+    language_name,
+    locale,
+    slug_of,
+    translations,
+)
 from blueprint_tracker.present.charts import sparkline_svg
 from blueprint_tracker.present.csp import META_CSP
 from blueprint_tracker.present.labels import (
@@ -34,12 +42,23 @@ from blueprint_tracker.present.numbers import number, number_value, percent, sig
 from blueprint_tracker.present.urls import NAV_PAGES, Linker
 
 TEMPLATES = Path(__file__).parent / "templates"
-LANGS = ("zh-Hant", "en")
+LANGS = KEYS  # the languages of a plan that declares none
+
+
+class _Slugs(dict[str, str]):
+    """``slugs[lang]`` in the templates: the URL slug of any language key."""
+
+    def __missing__(self, lang: str) -> str:
+        return slug_of(lang)
 
 
 def _text(value: Any, lang: str) -> str:
+    """Plan text in ``lang``; else in the first language it has."""
     if isinstance(value, dict):
-        return str(value.get(lang) or value.get("zh-Hant") or "")
+        words = value.get(lang) or next(
+            (v for k, v in value.items() if k != "translated" and isinstance(v, str) and v), ""
+        )
+        return str(words)
     return "" if value is None else str(value)
 
 
@@ -132,7 +151,10 @@ def environment(lang: str) -> Environment:
         lang=lang,
         html_lang=html_lang(lang),
         langs=LANGS,
-        slugs=SLUGS,
+        slugs=_Slugs(),
+        has_catalogue=has_catalogue,
+        language_name=language_name,
+        hreflang=html_lang,
         nav_pages=NAV_PAGES,
         status=status_label,
         method_name=lambda key: _(_label(METHOD_NAMES, key)),

@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from blueprint_tracker.i18n import SLUGS
+from blueprint_tracker.i18n import slug_of
 
 PAGE_NAMES = (
     "overview", "plan", "indicator", "commitments", "commitment", "methodology", "data", "search",
@@ -20,7 +20,7 @@ NAV_PAGES = ("overview", "plan", "commitments", "methodology", "data", "search")
 
 def page_path(lang: str, name: str, arg: str | None = None) -> str:
     """The page's folder path from the site root, e.g. ``en/indicators/1.1/``."""
-    slug = SLUGS[lang]
+    slug = slug_of(lang)
     if name == "overview":
         return f"{slug}/"
     if name == "indicator":
@@ -40,7 +40,7 @@ def api_path(kind: str, arg: str | None = None, static: bool = False) -> str:
 
 def feed_path(lang: str) -> str:
     """The language's updates feed (Atom), e.g. ``en/feed.xml``."""
-    return f"{SLUGS[lang]}/feed.xml"
+    return f"{slug_of(lang)}/feed.xml"
 
 
 def download_path(name: str) -> str:
@@ -84,7 +84,7 @@ class Linker:
     def switch(self, lang: str) -> str:
         """The same page in another language (the current path with its language slug)."""
         _slug, _, rest = self.current.partition("/")
-        target = f"{SLUGS[lang]}/{rest}"
+        target = f"{slug_of(lang)}/{rest}"
         link = relative(self.current, target)
         if self.static:
             return link + "index.html"

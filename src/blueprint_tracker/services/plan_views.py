@@ -55,6 +55,7 @@ def plan_tree(plan: Plan, level: str | None = None) -> PlanTree:
             "published": header.published.isoformat(),
             "source_url": header.source_url,
             "baseline_year": header.baseline_year,
+            "languages": list(header.languages),
             "vision": text(header.vision),
             "mission": [{"id": m.id, "text": text(m.text)} for m in header.mission],
             "development_goals": [

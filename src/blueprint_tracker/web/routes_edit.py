@@ -91,7 +91,7 @@ def _service_problems(request: Request, spec: EditSpec, payload: dict[str, Any])
 
 
 async def _submit(request: Request, slug: str, spec_for: SpecFor) -> Response:
-    lang_of(slug)
+    lang_of(request, slug)
     user = require_role(request, Role.EDITOR)
     form = await request.form()
     check_csrf(request, str(form.get("csrf_token") or ""))
@@ -116,7 +116,7 @@ async def _submit(request: Request, slug: str, spec_for: SpecFor) -> Response:
 
 
 def _show(request: Request, slug: str, spec_for: SpecFor) -> Response:
-    lang_of(slug)
+    lang_of(request, slug)
     require_role(request, Role.EDITOR)
     spec = spec_for()
     return _render(request, slug, spec, dict(spec.initial))

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from blueprint_tracker.errors import InputError, NotFoundError
-from blueprint_tracker.i18n import LANGUAGES
+from blueprint_tracker.i18n import KEYS, lang_of_slug, slug_of
 from blueprint_tracker.present import downloads
 from blueprint_tracker.present.assets import cache_dir, vega_bundle
 from blueprint_tracker.present.feed import atom_feed
@@ -36,15 +36,13 @@ from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.auth import current_login
 from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.responses import csv_response
-from blueprint_tracker.web.server_pages import server_parts
+from blueprint_tracker.web.server_pages import lang_of, server_parts
 
 Text = Annotated[str | None, Query(max_length=300)]
 
 
-def _lang(slug: str) -> str:
-    if slug not in LANGUAGES:
-        raise HTTPException(404, f"no language {slug!r}: use zh-hant or en")
-    return LANGUAGES[slug][0]
+def _lang(request: Request, slug: str) -> str:
+    return lang_of(request, slug)
 
 
 PUBLICATION_TYPES = {
@@ -78,7 +76,8 @@ def page_context(
 
 def error_page(request: Request, status: int, message: str) -> str:
     slug = request.url.path.strip("/").split("/")[0]
-    lang = LANGUAGES.get(slug, LANGUAGES["zh-hant"])[0]
+    languages = request.app.state.site.get("languages") or KEYS
+    lang = lang_of_slug(slug, languages) or languages[0]
     ctx = page_context(request, lang, "overview")
     folder = request.url.path.lstrip("/")
     if not folder.endswith("/"):  # links relative to the folder of the requested path
@@ -117,8 +116,9 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
     router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
     @router.get("/")
-    def root() -> RedirectResponse:
-        return RedirectResponse("/zh-hant/", status_code=307)
+    def root(request: Request) -> RedirectResponse:
+        languages = request.app.state.site.get("languages") or KEYS
+        return RedirectResponse(f"/{slug_of(languages[0])}/", status_code=307)
 
     @router.get("/static/vendor/vega-bundle.js")
     def vega() -> FileResponse:
@@ -126,7 +126,7 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
 
     @router.get("/{slug}/")
     def overview(request: Request, slug: str, as_of: Text = None) -> str:
-        lang, day = _lang(slug), parse_as_of(as_of)
+        lang, day = _lang(request, slug), parse_as_of(as_of)
         return _html(
             request,
             lambda: overview_html(
@@ -137,7 +137,7 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
 
     @router.get("/{slug}/plan/")
     def plan(request: Request, slug: str, as_of: Text = None) -> str:
-        lang, day = _lang(slug), parse_as_of(as_of)
+        lang, day = _lang(request, slug), parse_as_of(as_of)
         return _html(
             request,
             lambda: plan_html(
@@ -148,7 +148,7 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
 
     @router.get("/{slug}/indicators/{indicator_id}/")
     def indicator(request: Request, slug: str, indicator_id: str, as_of: Text = None) -> str:
-        lang, day = _lang(slug), parse_as_of(as_of)
+        lang, day = _lang(request, slug), parse_as_of(as_of)
         return _html(
             request,
             lambda: indicator_html(
@@ -167,7 +167,7 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
         owner: Text = None,
         due_year: Text = None,
     ) -> str:
-        lang, day = _lang(slug), parse_as_of(as_of)
+        lang, day = _lang(request, slug), parse_as_of(as_of)
         keep = pages.CommitmentFilter(
             status or None, under or None, owner or None, _int_or_none(due_year)
         )
@@ -176,30 +176,30 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
 
     @router.get("/{slug}/commitments/{commitment_id}/")
     def commitment(request: Request, slug: str, commitment_id: str, as_of: Text = None) -> str:
-        lang, day = _lang(slug), parse_as_of(as_of)
+        lang, day = _lang(request, slug), parse_as_of(as_of)
         data = _cache(request).get("commitment", pages.commitment_page, commitment_id, as_of=day)
         return commitment_html(data, page_context(request, lang, "commitment", commitment_id, day))
 
     @router.get("/{slug}/methodology/")
     def methodology(request: Request, slug: str, as_of: Text = None) -> str:
-        lang, day = _lang(slug), parse_as_of(as_of)
+        lang, day = _lang(request, slug), parse_as_of(as_of)
         return methodology_html(page_context(request, lang, "methodology", None, day))
 
     @router.get("/{slug}/data/")
     def data(request: Request, slug: str, as_of: Text = None) -> str:
-        lang, day = _lang(slug), parse_as_of(as_of)
+        lang, day = _lang(request, slug), parse_as_of(as_of)
         page = _cache(request).get("data", pages.data_page, as_of=day)
         return data_html(page, page_context(request, lang, "data", None, day))
 
     @router.get("/{slug}/search/")
     def search(request: Request, slug: str, q: Text = None, as_of: Text = None) -> str:
-        lang, day = _lang(slug), parse_as_of(as_of)
+        lang, day = _lang(request, slug), parse_as_of(as_of)
         result = _cache(request).get("search", _search, q) if q else None
         return search_html(result, page_context(request, lang, "search", None, day))
 
     @router.get("/{slug}/feed.xml")
     def feed(request: Request, slug: str, as_of: Text = None) -> Response:
-        lang, day = _lang(slug), parse_as_of(as_of)
+        lang, day = _lang(request, slug), parse_as_of(as_of)
         data = _cache(request).get("feed", updates, as_of=day)
         return Response(atom_feed(data, lang), media_type="application/atom+xml; charset=utf-8")
 

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import HTTPException, Request
 
 from blueprint_tracker.domain.account import Role
-from blueprint_tracker.i18n import LANGUAGES
+from blueprint_tracker.i18n import KEYS, lang_of_slug, slug_of
 from blueprint_tracker.present.labels import N_
 from blueprint_tracker.present.render import render
 from blueprint_tracker.present.urls import Linker
@@ -42,10 +42,14 @@ WORDS = (
 )
 
 
-def lang_of(slug: str) -> str:
-    if slug not in LANGUAGES:
-        raise HTTPException(404, f"no language {slug!r}: use zh-hant or en")
-    return LANGUAGES[slug][0]
+def lang_of(request: Request, slug: str) -> str:
+    """The language of a page slug among the plan's languages (404 for another)."""
+    languages = request.app.state.site.get("languages") or KEYS
+    lang = lang_of_slug(slug, languages)
+    if lang is None:
+        use = " or ".join(slug_of(lang) for lang in languages)
+        raise HTTPException(404, f"no language {slug!r}: use {use}")
+    return lang
 
 
 def _flash(request: Request) -> dict[str, str]:
@@ -84,7 +88,7 @@ def server_parts(request: Request, page: str, arg: str | None = None) -> dict[st
 
 def server_context(request: Request, slug: str, page: str, arg: str | None = None) -> PageContext:
     """The context of a server-only page (its links are relative to its own path)."""
-    lang = lang_of(slug)
+    lang = lang_of(request, slug)
     current = request.url.path.lstrip("/")
     return PageContext(
         lang=lang,
