@@ -17,6 +17,7 @@ from blueprint_tracker.i18n import (
     KEYS,
     has_catalogue,
     html_lang,
+    interface_lang,
     language_name,
     locale,
     slug_of,
@@ -66,11 +67,16 @@ def _text(value: Any, lang: str) -> str:
 DATE_FORMATS = {"zh-Hant": ("y年M月d日", "y年M月"), "en": ("d MMMM y", "MMMM y")}
 
 
+def _formats(lang: str) -> tuple[str, str]:
+    """Date patterns of the interface language (English for a language without a catalogue)."""
+    return DATE_FORMATS.get(lang) or DATE_FORMATS[interface_lang(lang)]
+
+
 def _date(value: str | dt.date | None, lang: str) -> str:
     if not value:
         return ""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return str(format_date(day, format=DATE_FORMATS[lang][0], locale=locale(lang)))
+    return str(format_date(day, format=_formats(lang)[0], locale=locale(lang)))
 
 
 def _date_or_text(value: str | None, lang: str) -> str:
@@ -80,7 +86,7 @@ def _date_or_text(value: str | None, lang: str) -> str:
     parts = value.split("-")
     if len(parts) == 2 and all(p.isdigit() for p in parts):
         month = dt.date(int(parts[0]), int(parts[1]), 1)
-        return str(format_date(month, format=DATE_FORMATS[lang][1], locale=locale(lang)))
+        return str(format_date(month, format=_formats(lang)[1], locale=locale(lang)))
     if len(parts) == 3:
         return _date(value, lang)
     return f"{value}年" if lang == "zh-Hant" and value.isdigit() else value
