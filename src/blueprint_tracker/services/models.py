@@ -378,6 +378,7 @@ class PlanHeader(TypedDict):
     published: str
     source_url: str | None
     baseline_year: int
+    languages: list[str]  # the plan's languages (pages, static site, switcher)
     vision: LangText | None
     mission: list[MissionItem]
     development_goals: list[DevelopmentGoal]
