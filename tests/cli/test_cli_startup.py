@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 HEAVY = ("fastapi", "starlette", "uvicorn", "scipy", "vl_convert", "pandas", "numpy", "sqlalchemy")
+#: --help, --version and usage errors stay within 0.3 s of bare Python: no model library either
+STARTUP = (*HEAVY, "pydantic", "babel", "jinja2")
 RUNNER = """
 import json, sys
 from blueprint_tracker.cli.app import main
@@ -28,10 +30,12 @@ def _modules_after(*args: str) -> tuple[int, set[str]]:
 def test_help_imports_no_web_stack_and_no_maths() -> None:
     code, modules = _modules_after("--help")
     assert code == 0
-    assert modules.isdisjoint(HEAVY), sorted(modules & set(HEAVY))
+    assert modules.isdisjoint(STARTUP), sorted(modules & set(STARTUP))
 
 
 def test_version_and_usage_errors_are_as_light() -> None:
-    for args in (("--version",), ("indicators", "--no-such-option"), ("assess", "--help")):
-        _, modules = _modules_after(*args)
+    _, modules = _modules_after("--version")
+    assert modules.isdisjoint(STARTUP), sorted(modules & set(STARTUP))
+    for args in (("indicators", "--no-such-option"), ("assess", "--help")):
+        _, modules = _modules_after(*args)  # (typer itself loads pydantic to report a usage error)
         assert modules.isdisjoint(HEAVY), (args, sorted(modules & set(HEAVY)))

@@ -22,7 +22,7 @@ from blueprint_tracker.cli.output import (
     t,
 )
 from blueprint_tracker.cli.session import workspace
-from blueprint_tracker.domain.text import N_
+from blueprint_tracker.domain.marks import N_
 
 HEADS = (N_("ID"), N_("Indicator"), N_("Latest value"), N_("Year"), N_("Baseline"))
 MILESTONE_YEARS = (2025, 2030)

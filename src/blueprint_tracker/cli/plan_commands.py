@@ -22,7 +22,7 @@ from blueprint_tracker.cli.output import (
     t,
 )
 from blueprint_tracker.cli.session import workspace
-from blueprint_tracker.domain.text import N_
+from blueprint_tracker.domain.marks import N_
 from blueprint_tracker.errors import PlanInvalidError, Problem
 
 COMMITMENT_HEADS = (N_("ID"), N_("Commitment"), N_("Due"), N_("Owner"), N_("Evidence"))

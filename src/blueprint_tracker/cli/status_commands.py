@@ -24,7 +24,7 @@ from blueprint_tracker.cli.output import (
     t,
 )
 from blueprint_tracker.cli.session import workspace
-from blueprint_tracker.domain.text import N_
+from blueprint_tracker.domain.marks import N_
 from blueprint_tracker.errors import InputError
 
 if TYPE_CHECKING:

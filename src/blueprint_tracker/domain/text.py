@@ -14,6 +14,8 @@ from typing import Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from blueprint_tracker.domain.marks import N_ as N_  # re-exported: the mark of a message id
+
 #: The language keys of bilingual values (the language table itself is ``i18n.LANGUAGES``).
 Lang = Literal["zh-Hant", "en"]
 LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -105,11 +107,6 @@ class UnitText(Text):
 def text_of(values: dict[str, str], translated: bool = False) -> Text:
     """A Text from ``{language tag: words}``."""
     return Text.model_validate({**values, "translated": translated})
-
-
-def N_(message: str) -> str:
-    """Mark an English message id for extraction; it is translated where it is shown."""
-    return message
 
 
 @dataclass(frozen=True)
