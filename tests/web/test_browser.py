@@ -192,6 +192,7 @@ def test_chart_renders_and_its_table_matches_the_api(browser: Any, server: str) 
 def test_as_of_picker_changes_the_latest_value(browser: Any, server: str) -> None:
     page, _ = _open(browser, f"{server}/en/indicators/1.1/", _host(server))
     today = page.locator('[data-latest="1.1"]').inner_text()
+    page.click("details.as-of-menu summary")  # the expert control sits in a menu
     page.fill("#as-of", "2023-06-30")
     page.click("form.as-of button[type=submit]")
     page.wait_for_url("**as_of=2023-06-30*")

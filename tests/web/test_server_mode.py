@@ -72,8 +72,12 @@ def anonymous(app: Any) -> Iterator[TestClient]:
 def test_public_mode_has_no_login_or_editing_routes(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path, plan=server_settings(tmp_path, None).plan)
     client = TestClient(create_app(settings))
-    for path in [*EDIT_PATHS, *REVIEW_PATHS, "/en/login/", "/en/commitments/c-places/"]:
+    for path in [*EDIT_PATHS, *REVIEW_PATHS, "/en/login/"]:
         assert client.get(path).status_code == 404, path
+    # a commitment has a public page, but without the evidence form
+    public = client.get("/en/commitments/c-places/")
+    assert public.status_code == 200
+    assert "csrf_token" not in public.text and "/edit/" not in public.text
     assert client.post(EVIDENCE_FORM, data=EVIDENCE).status_code in (404, 405)
     assert client.post("/en/login/", data={"name": "x"}).status_code in (404, 405)
     assert "Log in" not in client.get("/en/").text
