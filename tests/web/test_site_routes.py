@@ -75,3 +75,11 @@ def test_serve_prints_the_url_it_listens_on(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(10)
+
+
+def test_chinese_pages_put_a_full_width_colon_after_a_linked_name(client) -> None:
+    for path in ("/zh-hant/data/", "/zh-hant/"):
+        page = client.get(path).text
+        assert "</a>: " not in page and "</a>:\n" not in page, path
+    assert "</a>：" in client.get("/zh-hant/data/").text
+    assert "</a>: " in client.get("/en/data/").text
