@@ -12,8 +12,8 @@ import numpy as np
 from scipy import special
 
 from blueprint_tracker.compute.progress._batch import (
+    ABOUT,
     GE,
-    LE,
     Batch,
     BoolArray,
     FloatArray,
@@ -98,13 +98,13 @@ def _predict(batch: Batch, fit: Fit, log: BoolArray) -> Result:
         spread = np.sqrt(1.0 + 1.0 / fit.n + (horizon - fit.t_mean) ** 2 / fit.sxx)
         se = fit.sigma * spread
         z_tv, z_hi, z_lo = _z_scores(batch, log, centre, se)
-        cdf = special.stdtr(df, z_tv)
-        # "about": within the band or beyond it in the wanted direction (see meets())
-        about = np.where(
-            batch.direction > 0, 1.0 - special.stdtr(df, z_lo), special.stdtr(df, z_hi)
-        )
-    kind = batch.comparator
-    prob = np.where(kind == GE, 1.0 - cdf, np.where(kind == LE, cdf, about))
+        # one t distribution value per series: at the target (">=": above it, "<=": below
+        # it); "about": within the band or beyond it in the wanted direction (see meets()),
+        # i.e. above its low end to increase, below its high end to decrease
+        kind, rising = batch.comparator, batch.direction > 0
+        z = np.where(kind == ABOUT, np.where(rising, z_lo, z_hi), z_tv)
+        cdf = special.stdtr(df, z)
+    prob = np.where((kind == GE) | ((kind == ABOUT) & rising), 1.0 - cdf, cdf)
     projection = _back(centre, log)
     # a projection equal to the target but for rounding (exp(log x) != x) counts as equal
     tv = batch.target
