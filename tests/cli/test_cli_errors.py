@@ -89,3 +89,17 @@ def test_assess_comparator_follows_a_decreasing_direction(
     assert result.code == 0, result.err
     assert result.json()["status"] in {"ON_TRACK", "SIGNIFICANT_PROGRESS", "MODERATE_PROGRESS",
                                        "ACCELERATE", "INSUFFICIENT_PROGRESS"}  # fmt: skip
+
+
+def test_a_path_that_cannot_be_written_is_an_error_not_a_traceback(
+    mini_plan: Path, cli, tmp_path: Path
+) -> None:
+    a_file = tmp_path / "taken"
+    a_file.write_text("", encoding="utf-8")
+    for args in (("backup", str(tmp_path / "no" / "such" / "b.zip")), ("export", str(a_file))):
+        result = cli(*args, "--json")
+        error = _error(result)
+        assert result.code == 2 and error["code"] == "bad_input", args
+        assert error["message"].startswith(str(tmp_path)), error
+        plain = cli(*args)
+        assert plain.code == 2 and plain.err.startswith("error: ") and "Traceback" not in plain.err

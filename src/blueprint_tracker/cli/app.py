@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -18,7 +19,7 @@ from blueprint_tracker.cli import (
     web_commands,
 )
 from blueprint_tracker.cli.output import report_error, report_usage_error
-from blueprint_tracker.errors import BlueprintError
+from blueprint_tracker.errors import BlueprintError, InputError
 
 EXIT_CODES = (
     "Exit codes: 0 done; 1 the data is wrong (a file's rows, a plan folder); 2 the command line "
@@ -103,15 +104,26 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         return 130
     except typer.TyperException as exc:  # usage errors: bad option, missing argument
-        show = getattr(exc, "show", None)
-        if show is None:
-            raise
-        if as_json:
-            report_usage_error(exc.format_message())
-        else:
-            show()
-        return int(getattr(exc, "exit_code", 2))
+        return _usage_error(exc, as_json)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:  # a path given on the command line that cannot be read or written
+        where = exc.filename if exc.filename is not None else "file"
+        error = InputError(f"{where}: {exc.strerror or exc}")
+        return report_error(error, as_json=as_json)
     return result if isinstance(result, int) else 0
+
+
+def _usage_error(exc: typer.TyperException, as_json: bool) -> int:
+    show = getattr(exc, "show", None)
+    if show is None:
+        raise exc
+    if as_json:
+        report_usage_error(exc.format_message())
+    else:
+        show()
+    return int(getattr(exc, "exit_code", 2))
 
 
 def run() -> None:
