@@ -5,8 +5,18 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
+from tests.web.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    axe_source,
+    free_port,
+    running,
+    serve_command,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -42,3 +52,42 @@ def client(app):  # type: ignore[no-untyped-def]
 
     with TestClient(app) as test_client:
         yield test_client
+
+
+# --- the browser tests' server, browser and axe (shared by the browser test modules) ----------
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory, asset_cache: Path) -> dict[str, str]:
+    variables = dict(os.environ)
+    variables["BLUEPRINT_DATA_DIR"] = str(tmp_path_factory.mktemp("serve-data"))
+    variables["BLUEPRINT_CACHE_DIR"] = str(asset_cache)
+    variables.pop("BLUEPRINT_DATABASE_URL", None)
+    variables["BLUEPRINT_PLAN"] = "hk-itb-2022"
+    return variables
+
+
+@pytest.fixture(scope="module")
+def server(env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with running(serve_command(port), f"{base}/zh-hant/", env):
+        httpx.get(f"{base}/static/vendor/vega-bundle.js", timeout=120)  # warm the bundle
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    with playwright_sync.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def axe() -> str:
+    source = axe_source()
+    if source is None:
+        pytest.skip("axe-core could not be installed with npm")
+    return source

@@ -3,7 +3,6 @@ built static site (served on loopback and opened from file://)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,13 +12,10 @@ import httpx
 import pytest
 from tests.web.browser_support import (
     CHROMIUM,
-    CHROMIUM_ARGS,
     PageWatch,
-    axe_source,
     free_port,
     running,
     serious_violations,
-    serve_command,
 )
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
@@ -51,25 +47,6 @@ SLUGS = ("zh-hant", "en")
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory, asset_cache: Path) -> dict[str, str]:
-    variables = dict(os.environ)
-    variables["BLUEPRINT_DATA_DIR"] = str(tmp_path_factory.mktemp("serve-data"))
-    variables["BLUEPRINT_CACHE_DIR"] = str(asset_cache)
-    variables.pop("BLUEPRINT_DATABASE_URL", None)
-    variables["BLUEPRINT_PLAN"] = "hk-itb-2022"
-    return variables
-
-
-@pytest.fixture(scope="module")
-def server(env: dict[str, str]) -> Iterator[str]:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with running(serve_command(port), f"{base}/zh-hant/", env):
-        httpx.get(f"{base}/static/vendor/vega-bundle.js", timeout=120)  # warm the bundle
-        yield base
-
-
-@pytest.fixture(scope="module")
 def site_dir(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
     from blueprint_tracker.config import Settings
     from blueprint_tracker.export.site import build_site
@@ -96,22 +73,6 @@ def static_server(site_dir: Path, env: dict[str, str]) -> Iterator[str]:
     ]
     with running(command, f"http://127.0.0.1:{port}/index.html", env) as url:
         yield url.rsplit("/", 1)[0]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_sync.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def axe() -> str:
-    source = axe_source()
-    if source is None:
-        pytest.skip("axe-core could not be installed with npm")
-    return source
 
 
 def _open(browser: Any, url: str, host: str | None, **options: Any) -> tuple[Any, PageWatch]:

@@ -11,15 +11,7 @@ from typing import Any
 
 import pytest
 from tests.web.browser_support import CHROMIUM
-from tests.web.test_browser import (  # the same server, browser and axe fixtures
-    ARTIFACTS,
-    _host,
-    _open,
-    axe,  # noqa: F401
-    browser,  # noqa: F401
-    env,  # noqa: F401
-    server,  # noqa: F401
-)
+from tests.web.test_browser import ARTIFACTS, _host, _open
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium (/usr/bin/chromium) absent"),
@@ -48,9 +40,12 @@ OVERFLOW = """() => {
       const s = getComputedStyle(p).overflowX; if (s === 'auto' || s === 'scroll') return true; }
     return false; };
   return [...document.querySelectorAll('body *')]
-    .filter(e => e.checkVisibility() && !scrolls(e) && !e.closest('.skip-link, .visually-hidden'))
-    .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > vw + 1 || r.left < -1); })
-    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + String(e.className)).slice(0, 5);
+    .filter(e => e.checkVisibility() && !scrolls(e)
+      && !e.closest('.skip-link, .visually-hidden'))
+    .filter(e => { const r = e.getBoundingClientRect();
+      return r.width > 0 && (r.right > vw + 1 || r.left < -1); })
+    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + String(e.className))
+    .slice(0, 5);
 }"""
 
 
@@ -83,7 +78,9 @@ def test_scorecard_sorts_by_a_target_column(browser: Any, server: str) -> None:
     )
     before = order()
     page.click("button.sort[data-sort='s2025']")
-    ranks = page.eval_on_selector_all("#scorecard tbody tr", "rows => rows.map(r => +r.dataset.s2025)")
+    ranks = page.eval_on_selector_all(
+        "#scorecard tbody tr", "rows => rows.map(r => +r.dataset.s2025)"
+    )
     assert ranks == sorted(ranks) and order() != before
     page.close()
 
@@ -189,7 +186,9 @@ def test_screenshots_of_every_page_type(browser: Any, server: str) -> None:
     for slug in SLUGS:
         for viewport, suffix in ((DESKTOP, "1280"), (PHONE, "390")):
             for name, path in PAGE_TYPES.items():
-                page, _ = _open(browser, f"{server}/{slug}/{path}", _host(server), viewport=viewport)
+                page, _ = _open(
+                    browser, f"{server}/{slug}/{path}", _host(server), viewport=viewport
+                )
                 target = folder / f"{name}-{slug}-{suffix}.png"
                 # the first screen (what a reader sees in ten seconds); short pages in full
                 page.screenshot(path=str(target), full_page=name in ("indicator", "commitment"))
