@@ -36,7 +36,9 @@ NO_EVIDENCE_HEADS = (N_("Commitment"), N_("Text"), N_("Due"))
 def _milestone(row: Mapping[str, Any], year: int) -> str:
     for m in row["milestones"]:
         if m["year"] == year:
-            sign = {">=": "≥", "<=": "≤", "~": "≈"}[m["comparator"]]
+            from blueprint_tracker.present.labels import COMPARATOR_SIGNS
+
+            sign = COMPARATOR_SIGNS[m["comparator"]]
             return f"{sign} {m['value']:,.{row['decimals']}f}"
     return "—"
 

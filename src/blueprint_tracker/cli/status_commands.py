@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from blueprint_tracker.formats.series_csv import SeriesFile
     from blueprint_tracker.services.models import StatusReport
 
-SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}
 COMMITMENT_HEADS = (N_("Status"), N_("Count"), N_("Commitments"))
 
 
@@ -49,6 +48,7 @@ def _pace(milestone: Mapping[str, Any], lang: str) -> str:
 
 
 def _indicator_table(report: StatusReport, lang: str) -> Table:
+    from blueprint_tracker.present.labels import COMPARATOR_SIGNS
     from blueprint_tracker.present.numbers import number
 
     methods = report["methods"]
@@ -64,7 +64,7 @@ def _indicator_table(report: StatusReport, lang: str) -> Table:
             shown += " ⌛"
         for m in row["milestones"]:
             value = number(m["target"], lang, row["decimals"])
-            target = f"{m['year']}: {SIGNS[m['comparator']]} {value}"
+            target = f"{m['year']}: {COMPARATOR_SIGNS[m['comparator']]} {value}"
             cells = [status_word(m["assessments"][k]["status"], lang) for k in methods]
             table.add_row(
                 f"{row['id']} {t(row['name'], lang)}",

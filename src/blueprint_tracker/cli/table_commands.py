@@ -18,16 +18,17 @@ from blueprint_tracker.cli.output import (
     LangOption,
     console,
     error_console,
+    heads,
     parse_lang,
     print_json,
+    say,
+    status_word,
 )
+from blueprint_tracker.domain.marks import N_
 from blueprint_tracker.errors import InputError
 
-HEADS = {"zh-Hant": ("狀態", "序列數"), "en": ("status", "series")}
-WROTE = {
-    "zh-Hant": "已評估{series:,}個序列（{rows:,}行），結果寫入 {output}（{seconds:.1f}秒）",
-    "en": "{series:,} series ({rows:,} rows) assessed into {output} in {seconds:.1f} s",
-}
+HEADS = (N_("Status"), N_("Series"))
+WROTE = N_("%(series)s series (%(rows)s rows) assessed into %(output)s in %(seconds)s s")
 
 
 def _opt(help_text: str) -> Any:
@@ -92,9 +93,12 @@ def assess_table(
     if as_json:
         print_json(summary.as_dict())
         return
-    table = Table(*HEADS[lang])
+    table = Table(*heads(HEADS, lang))
     for status, count in summary.statuses.most_common():
-        table.add_row(status, f"{count:,}")
+        table.add_row(status_word(status, lang), f"{count:,}")
     out = console()
     out.print(table)
-    out.print(WROTE[lang].format(**summary.as_dict()))
+    done = summary.as_dict()
+    figures = {"series": f"{done['series']:,}", "rows": f"{done['rows']:,}",
+               "output": done["output"], "seconds": f"{done['seconds']:.1f}"}  # fmt: skip
+    out.print(say(WROTE, lang, **figures))

@@ -13,7 +13,7 @@ from typing import Literal
 
 from blueprint_tracker.compute.commitments import CommitmentStatus as C
 from blueprint_tracker.domain.assessment import Status as S
-from blueprint_tracker.domain.text import N_
+from blueprint_tracker.domain.marks import N_
 
 Tone = Literal["good", "fair", "poor", "bad", "unknown"]
 TONES: tuple[Tone, ...] = ("good", "fair", "poor", "bad", "unknown")

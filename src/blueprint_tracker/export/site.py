@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from blueprint_tracker.i18n import gettext, html_lang, language_name, slug_of, translations
+from blueprint_tracker.i18n import KEYS, gettext, html_lang, language_name, slug_of, translations
 from blueprint_tracker.present import downloads, views
 from blueprint_tracker.present.assets import STATIC_DIR, VEGA_BUNDLE, vega_bundle
 from blueprint_tracker.present.feed import atom_feed
 from blueprint_tracker.present.labels import status_label
-from blueprint_tracker.present.render import LANGS, environment
+from blueprint_tracker.present.render import environment
 from blueprint_tracker.present.reports.publications import NAMES, write_publications
 from blueprint_tracker.present.urls import Linker, api_path, download_path, feed_path, page_path
 from blueprint_tracker.services import models, pages
@@ -225,7 +225,7 @@ def build_site(
     root = Path(directory)
     root.mkdir(parents=True, exist_ok=True)
     data = collect(ws, as_of)
-    languages = tuple(ws.plan.header.languages) or LANGS
+    languages = tuple(ws.plan.header.languages) or KEYS
     renders = [item for lang in languages for item in html_pages(data, lang)]
     files = data_files(data, pages.observation_rows(ws, as_of))
     feed = updates(ws, as_of)

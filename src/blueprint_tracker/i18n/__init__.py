@@ -88,7 +88,8 @@ def lang_of_slug(slug: str, languages: tuple[str, ...] | list[str] = KEYS) -> st
 
 @functools.cache
 def language_name(lang: str) -> str:
-    """The language's name in itself (中文, English, español), from Babel's locale data."""
+    """The language's name in itself (Chinese in Chinese characters, English, español), from
+    Babel's locale data."""
     try:
         parsed = Locale.parse(babel_locale(lang) if has_catalogue(lang) else lang.replace("-", "_"))
     except (ValueError, TypeError):
@@ -139,6 +140,10 @@ def _argument(lang: str, arg: PhraseArg) -> str:
     return arg.get(lang) or arg.get(KEYS[0]) or ""
 
 
-def labelled(lang: str, label: str, text: str) -> str:
+#: a label and its value with the language's colon, as a catalogue message
+COLON = N_("%(label)s: %(text)s")
+
+
+def labelled(lang: str, label: str, text: str = "") -> str:
     """'Unit: %': a label and its value, with the language's colon (full-width in Chinese)."""
-    return word(lang, Phrase(N_("%(label)s: %(text)s"), {"label": label, "text": text}))
+    return word(lang, Phrase(COLON, {"label": label, "text": text}))

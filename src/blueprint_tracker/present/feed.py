@@ -29,10 +29,6 @@ def _t(value: Mapping[str, Any] | None, lang: str) -> str:
     return str((value or {}).get(lang) or (value or {}).get("zh-Hant") or "")
 
 
-def _sep(lang: str) -> str:
-    return "：" if lang == "zh-Hant" else ": "
-
-
 def _stamp(day: str) -> str:
     return f"{day}T00:00:00Z"
 
@@ -52,7 +48,7 @@ def _figure_title(entry: Mapping[str, Any], lang: str) -> str:
         what = _("value %(value)s for %(year)s unchanged by a later release") % values
     else:
         what = _("new value %(value)s for %(year)s") % values
-    return f"{entry['indicator']} {_t(entry['name'], lang)}{_sep(lang)}{what}"
+    return i18n.labelled(lang, f"{entry['indicator']} {_t(entry['name'], lang)}", what)
 
 
 def _entry(feed: ET.Element, entry: Mapping[str, Any], lang: str, plan: str, static: bool) -> None:
@@ -65,7 +61,8 @@ def _entry(feed: ET.Element, entry: Mapping[str, Any], lang: str, plan: str, sta
         href = _link(lang, "indicator", entry["indicator"], static)
         summary = title
     else:
-        title = f"{_('Commitment')} {entry['commitment']}{_sep(lang)}{_t(entry['summary'], lang)}"
+        label = f"{_('Commitment')} {entry['commitment']}"
+        title = i18n.labelled(lang, label, _t(entry["summary"], lang))
         href = f"{_link(lang, 'commitments', None, static)}#{entry['commitment']}"
         source = entry["source"]
         summary = f"{_t(entry['text'], lang)} — {source['agency']}, {source['title']}"

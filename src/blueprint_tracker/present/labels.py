@@ -1,53 +1,25 @@
-"""Status codes as a word and an icon (never colour alone), and other coded values as words."""
+"""Coded values as words: method names, outcomes, flags, kinds and number names. Status words,
+icons and tones are the one table of :mod:`blueprint_tracker.compute.vocabulary` (the CLI, the
+explanations and the API read it too), re-exported here for templates and reports."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from blueprint_tracker.compute.vocabulary import STATUS_LABELS, UNKNOWN, StatusLabel, status_label
+from blueprint_tracker.domain.marks import N_
 
-
-def N_(message: str) -> str:
-    """Mark a string for extraction; it is translated when rendered."""
-    return message
-
-
-@dataclass(frozen=True)
-class StatusLabel:
-    word: str  # an English msgid, translated when rendered
-    icon: str
-    tone: str  # good | fair | poor | bad | none: a CSS class, always next to the icon and word
-
-
-_GOOD, _FAIR, _POOR, _BAD, _NONE = "good", "fair", "poor", "bad", "none"
-
-STATUS_LABELS: dict[str, StatusLabel] = {
-    "TARGET_MET": StatusLabel(N_("Target met"), "✔", _GOOD),
-    "SIGNIFICANT_PROGRESS": StatusLabel(N_("Significant progress"), "▲", _GOOD),
-    "ON_TRACK": StatusLabel(N_("On track"), "✔", _GOOD),
-    "MODERATE_PROGRESS": StatusLabel(N_("Moderate progress"), "△", _FAIR),
-    "ACCELERATE": StatusLabel(N_("Needs to accelerate"), "△", _FAIR),
-    "INSUFFICIENT_PROGRESS": StatusLabel(N_("Insufficient progress"), "◇", _POOR),
-    "MODERATE_MOVEMENT_AWAY": StatusLabel(N_("Moderate movement away"), "▽", _POOR),
-    "MOVING_AWAY": StatusLabel(N_("Moving away"), "▼", _BAD),
-    "SIGNIFICANT_MOVEMENT_AWAY": StatusLabel(N_("Significant movement away"), "▼", _BAD),
-    "REVERSE": StatusLabel(N_("Needs to reverse"), "▼", _BAD),
-    "TARGET_MISSED": StatusLabel(N_("Target missed"), "✖", _BAD),
-    "INSUFFICIENT_DATA": StatusLabel(N_("Insufficient data"), "?", _NONE),
-    "target_achieved": StatusLabel(N_("Target achieved"), "✔", _GOOD),
-    "substantial_progress": StatusLabel(N_("Substantial progress"), "▲", _GOOD),
-    "moderate_progress": StatusLabel(N_("Moderate progress"), "△", _FAIR),
-    "limited_progress": StatusLabel(N_("Limited progress"), "◇", _POOR),
-    "deterioration": StatusLabel(N_("Deterioration"), "▼", _BAD),
-    "not_available": StatusLabel(N_("Not available"), "?", _NONE),
-    "DONE": StatusLabel(N_("Done"), "✔", _GOOD),
-    "DONE_LATE": StatusLabel(N_("Done late"), "✔", _FAIR),
-    "IN_PROGRESS": StatusLabel(N_("In progress"), "…", _FAIR),
-    "NOT_STARTED": StatusLabel(N_("Not started"), "○", _POOR),
-    "OVERDUE": StatusLabel(N_("Overdue"), "✖", _BAD),
-    "NO_EVIDENCE": StatusLabel(N_("No evidence"), "?", _NONE),
-    "MODIFIED": StatusLabel(N_("Modified"), "≠", _FAIR),
-    "NOT_PURSUED": StatusLabel(N_("Not pursued"), "⊘", _BAD),
-}
-UNKNOWN = StatusLabel(N_("Not assessed"), "–", _NONE)
+__all__ = [
+    "COMPARATOR_SIGNS",
+    "FLAGS",
+    "KINDS",
+    "METHOD_NAMES",
+    "NUMBER_NAMES",
+    "N_",
+    "OUTCOMES",
+    "STATUS_LABELS",
+    "UNKNOWN",
+    "StatusLabel",
+    "status_label",
+]  # fmt: skip
 
 METHOD_NAMES: dict[str, str] = {
     "eurostat": N_("Eurostat: actual vs required growth"),
@@ -139,11 +111,7 @@ DECIDING_NUMBER: dict[str, str] = {
 }
 
 #: Sorting a scorecard column worst first: the tone of the headline status.
-TONE_RANK = {"bad": 0, "poor": 1, "fair": 2, "good": 3, "none": 4}
-
-
-def status_label(code: str | None) -> StatusLabel:
-    return STATUS_LABELS.get(code or "", UNKNOWN)
+TONE_RANK = {"bad": 0, "poor": 1, "fair": 2, "good": 3, "unknown": 4}
 
 
 #: How a milestone's comparator is shown to a reader.

@@ -12,12 +12,13 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from blueprint_tracker.domain.marks import N_
 from blueprint_tracker.domain.text import unit_first, with_unit
 from blueprint_tracker.i18n import (
     KEYS,
+    gettext,
     has_catalogue,
     html_lang,
-    interface_lang,
     language_name,
     locale,
     slug_of,
@@ -63,33 +64,31 @@ def _text(value: Any, lang: str) -> str:
     return "" if value is None else str(value)
 
 
-#: Hong Kong date styles: 2025年12月23日 and 23 December 2025 (never the US order).
-DATE_FORMATS = {"zh-Hant": ("y年M月d日", "y年M月"), "en": ("d MMMM y", "MMMM y")}
-
-
-def _formats(lang: str) -> tuple[str, str]:
-    """Date patterns of the interface language (English for a language without a catalogue)."""
-    return DATE_FORMATS.get(lang) or DATE_FORMATS[interface_lang(lang)]
+#: Hong Kong date styles (CLDR patterns, translated by the catalogue): 23 December 2025 and
+#: its Chinese form, never the US order; a month alone; a year alone. A language without a
+#: catalogue gets the English patterns.
+DAY_FORMAT, MONTH_FORMAT, YEAR_TEXT = N_("d MMMM y"), N_("MMMM y"), N_("%(year)s")
 
 
 def _date(value: str | dt.date | None, lang: str) -> str:
     if not value:
         return ""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return str(format_date(day, format=_formats(lang)[0], locale=locale(lang)))
+    return str(format_date(day, format=gettext(lang, DAY_FORMAT), locale=locale(lang)))
 
 
 def _date_or_text(value: str | None, lang: str) -> str:
-    """An evidence date at its own precision: 2024 · May 2024 / 2024年5月 · 23 May 2024."""
+    """An evidence date at its own precision: 2024 · May 2024 · 23 May 2024 (and in Chinese
+    with the year, month and day marks)."""
     if not value:
         return ""
     parts = value.split("-")
     if len(parts) == 2 and all(p.isdigit() for p in parts):
         month = dt.date(int(parts[0]), int(parts[1]), 1)
-        return str(format_date(month, format=_formats(lang)[1], locale=locale(lang)))
+        return str(format_date(month, format=gettext(lang, MONTH_FORMAT), locale=locale(lang)))
     if len(parts) == 3:
         return _date(value, lang)
-    return f"{value}年" if lang == "zh-Hant" and value.isdigit() else value
+    return gettext(lang, YEAR_TEXT) % {"year": value} if value.isdigit() else value
 
 
 def _pace(value: float | None, kind: str, lang: str, decimals: int = 2, unit: str = "") -> str:

@@ -3,8 +3,9 @@
 Both the query and the texts are folded to one form before a substring match (Chinese has no
 word spaces): NFKC (full-width letters to half-width), case folded, spaces and hyphens dropped
 ("start-ups" = "startups" = "Start ups"), and each Chinese character mapped to its simplified
-form (so 研发 finds 研發). The static site folds queries in the browser with the same character
-map, restricted to the characters its index holds.
+form (so a query in simplified characters finds the traditional text). The static site folds
+queries in the browser with the same character map, restricted to the characters its index
+holds.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from blueprint_tracker.services.pages import LANG_KEYS, load_statuses
 from blueprint_tracker.services.plan_views import text
 from blueprint_tracker.services.workspace import Workspace
 
-_DROP = re.compile(r"[\s\-‐‑‒–—―_·・]+")
+_DROP = re.compile(r"[\s\-‐‑‒–—―_·\u30fb]+")  # u30fb: the katakana middle dot
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 

@@ -24,13 +24,15 @@ INK = (33, 37, 41)
 MUTED = (96, 103, 110)
 RULE = (190, 196, 202)
 HEAD_FILL = (232, 238, 244)
-#: verdict tones, dark enough for text on white (WCAG AA); the word always goes with the colour
+#: status tones (compute.vocabulary), dark enough for text on white (WCAG AA); the word always
+#: goes with the colour; "muted" is for notes
 TONES = {
     "good": (0, 110, 80),
     "fair": (150, 95, 0),
     "poor": (180, 60, 0),
     "bad": (170, 30, 30),
-    "none": (96, 103, 110),
+    "unknown": MUTED,
+    "muted": MUTED,
 }
 
 

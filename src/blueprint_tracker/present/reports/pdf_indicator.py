@@ -21,7 +21,7 @@ def _about(doc: ReportDocument, row: Mapping[str, Any], page: Mapping[str, Any])
         field("unit", t(row["unit"], lang), lang),
         tr(row["direction"], lang),
     ]
-    doc.para(" · ".join(f for f in facts if f), size=9, tone="none")
+    doc.para(" · ".join(f for f in facts if f), size=9, tone="muted")
     # the series' names after the formula, not in brackets: a name may hold brackets itself
     names = [f"{s['id']} = {t(s['name'], lang)}" for s in page.get("series", [])]
     doc.para(field("formula", listing([row["formula"], *names], lang), lang), size=9)
@@ -84,7 +84,7 @@ def indicator_pages(
     doc.heading(f"{row['id']}  {t(row['name'], lang)}", level=1, new_page=new_page)
     _about(doc, row, page)
     doc.image_bytes(chart_png(page, lang, find_cjk_font()), width=doc.epw)
-    doc.para(chart_summary(page, lang, lambda m: fmt.gettext(lang, m)), size=8.5, tone="none")
+    doc.para(chart_summary(page, lang, lambda m: fmt.gettext(lang, m)), size=8.5, tone="muted")
     if row.get("stale"):
         doc.para(
             tr("stale", lang, period=row.get("next_period"), date=row.get("expected_release")),

@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from blueprint_tracker import i18n
 from blueprint_tracker.errors import NotFoundError
 from blueprint_tracker.present.reports.datapackage import write_datapackage
 from blueprint_tracker.present.reports.report_pdf import write_pdf
@@ -26,7 +27,7 @@ from blueprint_tracker.services.pages import data_version
 from blueprint_tracker.services.workspace import Workspace
 
 DATAPACKAGE = "datapackage.zip"
-REPORTS = tuple(f"report-{lang}.{kind}" for kind in ("pdf", "xlsx") for lang in ("zh-Hant", "en"))
+REPORTS = tuple(f"report-{lang}.{kind}" for kind in ("pdf", "xlsx") for lang in i18n.KEYS)
 NAMES = (*REPORTS, DATAPACKAGE)
 _lock = threading.Lock()
 

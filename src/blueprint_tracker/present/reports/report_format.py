@@ -10,8 +10,6 @@ from blueprint_tracker.domain.text import with_unit
 from blueprint_tracker.present import labels
 from blueprint_tracker.present.reports.report_text import t, tr
 
-SIGNS = {">=": "≥", "<=": "≤", "~": "≈"}
-
 
 def gettext(lang: str, message: str) -> str:
     return i18n.gettext(lang, message)
@@ -47,9 +45,8 @@ def percent(value: float | None) -> str:
 
 def target(milestone: Mapping[str, Any], decimals: int) -> str:
     value = milestone.get("target", milestone.get("value"))
-    return (
-        f"{milestone['year']}: {SIGNS.get(milestone['comparator'], '')} {number(value, decimals)}"
-    )
+    sign = labels.COMPARATOR_SIGNS.get(milestone["comparator"], "")
+    return f"{milestone['year']}: {sign} {number(value, decimals)}"
 
 
 def latest(indicator: Mapping[str, Any], lang: str) -> str:

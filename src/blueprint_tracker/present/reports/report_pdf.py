@@ -46,11 +46,11 @@ def _cover(doc: ReportDocument, data: dict[str, Any]) -> None:
     note = "as_of_note" if data["as_of"] else "today_note"
     doc.para(tr(note, lang, date=data["edition"]), size=10)
     doc.set_y(-80)
-    doc.para(field("publisher", t(plan["publisher"], lang), lang), size=9, tone="none")
-    doc.para(field("published", plan["published"], lang), size=9, tone="none")
+    doc.para(field("publisher", t(plan["publisher"], lang), lang), size=9, tone="muted")
+    doc.para(field("published", plan["published"], lang), size=9, tone="muted")
     if plan.get("source_url"):
-        doc.para(field("plan_source", plan["source_url"], lang), size=8, tone="none")
-    doc.para(tr("produced", lang), size=9, tone="none")
+        doc.para(field("plan_source", plan["source_url"], lang), size=8, tone="muted")
+    doc.para(tr("produced", lang), size=9, tone="muted")
 
 
 def _render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
@@ -94,7 +94,7 @@ def _summary(doc: ReportDocument, data: dict[str, Any]) -> None:
     doc.table_of(heads, _count_rows(status["counts"]["indicators"], lang), widths=(60, 20))
     disagreements = sum(m["disagree"] for i in status["indicators"] for m in i["milestones"])
     if disagreements:
-        doc.para(tr("disagree_note", lang, n=disagreements), size=9, tone="none")
+        doc.para(tr("disagree_note", lang, n=disagreements), size=9, tone="muted")
     doc.heading(tr("commitment_counts", lang), level=2)
     doc.table_of(heads, _count_rows(status["counts"]["commitments"], lang), widths=(60, 20))
     doc.heading(tr("most_behind", lang), level=2)
@@ -188,7 +188,7 @@ def _sections(doc: ReportDocument, data: dict[str, Any]) -> None:
             doc.add_page()
         doc.heading(t(node["title"], lang), level=1)
         if node.get("ref"):
-            doc.para(node["ref"], size=8.5, tone="none")
+            doc.para(node["ref"], size=8.5, tone="muted")
         doc.heading(tr("commitments", lang), level=2)
         rows = _commitment_rows(section["commitments"], lang)
         heads = ["id", "commitment", "due", "status", "latest_evidence"]

@@ -98,11 +98,6 @@ TEXT: dict[str, str] = {
     "releases": N_("Releases"),
     "page": N_("Page %(n)s"),
     "status_codes": N_("Statuses and what they mean"),
-    "good": N_("good"),
-    "fair": N_("fair"),
-    "poor": N_("poor"),
-    "unknown": N_("unknown"),
-    "verdict": N_("Kind"),
 }
 
 METHOD_NOTES: dict[str, str] = {
@@ -175,12 +170,12 @@ def tr(key: str, lang: str, **values: Any) -> str:
 
 def field(key: str, value: object, lang: str) -> str:
     """ "Label: value" with the language's colon (full-width in Chinese)."""
-    return f"{tr(key, lang)}{'：' if lang == 'zh-Hant' else ': '}{value}"
+    return i18n.labelled(lang, tr(key, lang), str(value))
 
 
 def listing(items: list[str], lang: str) -> str:
     """Items one after another with the language's semicolon (full-width in Chinese)."""
-    return ("；" if lang == "zh-Hant" else "; ").join(items)
+    return pick(N_("; "), lang).join(items)
 
 
 def t(value: Mapping[str, Any] | None, lang: str) -> str:

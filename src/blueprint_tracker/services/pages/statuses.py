@@ -8,12 +8,13 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from blueprint_tracker import i18n
 from blueprint_tracker.services.models import CommitmentStatus as CommitmentStatusRow
 from blueprint_tracker.services.models import Counts, IndicatorStatus, StatusReport
 from blueprint_tracker.services.status import status_report as build_status_report
 from blueprint_tracker.services.workspace import Workspace
 
-LANG_KEYS = ("zh-Hant", "en")
+LANG_KEYS = i18n.KEYS
 HEADLINE_METHODS = ("escap", "eurostat", "statcan", "trend")
 
 
