@@ -573,6 +573,36 @@ class PathPoint(TypedDict):
 
 
 @with_config(STRICT)
+class BreakdownDimension(TypedDict):
+    name: str  # e.g. "Sex"
+    categories: list[str]  # e.g. ["Female", "Male"], in the order the figures first name them
+
+
+@with_config(STRICT)
+class BreakdownPoint(TypedDict):
+    year: int
+    period: str
+    value: float
+
+
+@with_config(STRICT)
+class BreakdownLine(TypedDict):
+    key: str  # the breakdown as sorted JSON; "" for the total line
+    dimensions: dict[str, str]
+    values: list[BreakdownPoint]
+
+
+@with_config(STRICT)
+class Breakdowns(TypedDict):
+    """The latest figures of the indicator's series by breakdown (Open SDG's disaggregations):
+    the total line first, then each breakdown the figures carry."""
+
+    series: str
+    dimensions: list[BreakdownDimension]
+    lines: list[BreakdownLine]
+
+
+@with_config(STRICT)
 class IndicatorPage(TypedDict):
     """One indicator: values, statuses, every release of its series and the target path."""
 
@@ -584,6 +614,7 @@ class IndicatorPage(TypedDict):
     vintages: list[Vintage]
     target_path: list[PathPoint]
     baseline_year: int
+    breakdowns: Breakdowns | None
 
 
 # --- commitments page ---------------------------------------------------------------------

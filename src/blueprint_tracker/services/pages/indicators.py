@@ -14,6 +14,9 @@ from blueprint_tracker.services.indicators import (
     observation_data,
 )
 from blueprint_tracker.services.models import (
+    BreakdownDimension,
+    BreakdownLine,
+    Breakdowns,
     IndicatorCard,
     IndicatorPage,
     IndicatorsPage,
@@ -145,6 +148,31 @@ def _baseline_point(ws: Workspace, card: IndicatorCard) -> PathPoint | None:
     return {"year": year, "value": value} if value is not None else None
 
 
+def breakdowns(ws: Workspace, names: list[str], as_of: dt.date | None) -> Breakdowns | None:
+    """The indicator's series by breakdown, when its formula is one series with breakdowns."""
+    if len(names) != 1:
+        return None
+    figures = ws.store.latest(ws.plan.id, names, as_of, breakdowns=True)
+    if not any(o.dimensions for o in figures):
+        return None
+    lines: dict[str, BreakdownLine] = {}
+    categories: dict[str, list[str]] = {}
+    for o in sorted(figures, key=lambda o: (o.dimension_key != "", o.year, o.period)):
+        line = lines.setdefault(
+            o.dimension_key,
+            {"key": o.dimension_key, "dimensions": dict(o.dimensions), "values": []},
+        )
+        line["values"].append({"year": o.year, "period": o.period, "value": o.value})
+        for name, category in o.dimensions.items():
+            known = categories.setdefault(name, [])
+            if category not in known:
+                known.append(category)
+    dimensions: list[BreakdownDimension] = [
+        {"name": name, "categories": values} for name, values in categories.items()
+    ]
+    return {"series": names[0], "dimensions": dimensions, "lines": list(lines.values())}
+
+
 def indicator_page(ws: Workspace, indicator_id: str, as_of: dt.date | None = None) -> IndicatorPage:
     """Everything the indicator page shows: values, statuses, vintages, series, target path."""
     statuses = load_statuses(ws, as_of)
@@ -162,6 +190,7 @@ def indicator_page(ws: Workspace, indicator_id: str, as_of: dt.date | None = Non
         "vintages": _vintages(ws, names, as_of),
         "target_path": path,
         "baseline_year": ws.plan.header.baseline_year,
+        "breakdowns": breakdowns(ws, names, as_of),
     }
 
 
