@@ -103,3 +103,11 @@ def test_a_path_that_cannot_be_written_is_an_error_not_a_traceback(
         assert error["message"].startswith(str(tmp_path)), error
         plain = cli(*args)
         assert plain.code == 2 and plain.err.startswith("error: ") and "Traceback" not in plain.err
+
+
+def test_a_date_out_of_range_is_a_usage_error(mini_plan: Path, cli) -> None:
+    for args in (("indicators", "--as-of", "9999-12-31"), ("status", "--as-of", "0001-01-01")):
+        result = cli(*args, "--json")
+        error = _error(result)
+        assert result.code == 2 and error["code"] == "usage"
+        assert "out of range" in error["message"] and "1900-01-01 to 2200-12-31" in error["message"]

@@ -63,10 +63,17 @@ def parse_lang(value: str) -> str:
 def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
     if value is None:
         return None
+    from blueprint_tracker.services.as_of import EARLIEST, LATEST
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError as exc:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from exc
+    if not EARLIEST <= day <= LATEST:  # the range the product can compute (as on the web)
+        span = f"{EARLIEST.isoformat()} to {LATEST.isoformat()}"
+        message = f"{value} is out of range; use a date from {span}"
+        raise typer.BadParameter(message, param_hint=option)
+    return day
 
 
 def print_json(data: Any) -> None:
