@@ -50,6 +50,9 @@ def test_json_and_downloads(site: Path) -> None:
     assert indicator["indicator"]["id"] == "1.1"
     assert json.loads((site / "api/v1/plan.json").read_text(encoding="utf-8"))["nodes"]
     assert "entries" in json.loads((site / "api/v1/updates.json").read_text(encoding="utf-8"))
+    statuses = json.loads((site / "api/v1/statuses.json").read_text(encoding="utf-8"))
+    reverse = next(w for w in statuses["statuses"] if w["code"] == "REVERSE")
+    assert reverse["label"] == {"zh-Hant": "需要扭轉趨勢", "en": "Trend needs reversing"}
     assert (site / "api/v1/nodes/s1.json").exists()
     assert (site / "downloads/observations.csv").read_text(encoding="utf-8").startswith("series,")
     assert (site / "downloads/indicators/1.1.csv").exists()

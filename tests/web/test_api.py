@@ -14,6 +14,7 @@ ENDPOINTS = [
     "/api/v1/sources",
     "/api/v1/search?q=creative",
     "/api/v1/updates",
+    "/api/v1/statuses",
 ]
 
 
@@ -184,3 +185,20 @@ def test_updates_are_the_feed_as_json_and_follow_as_of(client) -> None:
     assert any(e.get("indicator") == "2.1" and e["year"] == 2025 for e in early["entries"])
     before = client.get("/api/v1/updates?as_of=2026-01-25").json()
     assert not any(e.get("indicator") == "2.1" and e["year"] == 2025 for e in before["entries"])
+
+
+def test_statuses_give_each_code_the_words_and_tone_the_pages_show(client) -> None:
+    vocabulary = client.get("/api/v1/statuses").json()
+    by_code = {word["code"]: word for word in vocabulary["statuses"]}
+    assert by_code["REVERSE"] == {
+        "code": "REVERSE", "kind": "assessment", "icon": "▼", "tone": "bad",
+        "label": {"zh-Hant": "需要扭轉趨勢", "en": "Trend needs reversing"},
+    }  # fmt: skip
+    assert by_code["NO_EVIDENCE"]["kind"] == "commitment"
+    assert by_code["MOVING_AWAY"]["tone"] == by_code["TARGET_MISSED"]["tone"] == "bad"
+    assert vocabulary["not_assessed"]["label"]["en"] == "Not assessed"
+    # the same word as the explanation and the page's badge
+    page = client.get("/zh-hant/").text
+    assert all(word["label"]["zh-Hant"] for word in vocabulary["statuses"])
+    shown = [w for w in vocabulary["statuses"] if f'data-status="{w["code"]}"' in page]
+    assert shown and all(w["label"]["zh-Hant"] in page for w in shown)

@@ -26,6 +26,7 @@ from blueprint_tracker.present.urls import Linker, api_path, download_path, feed
 from blueprint_tracker.services import models, pages
 from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.feed import updates
+from blueprint_tracker.services.vocabulary import status_vocabulary
 from blueprint_tracker.services.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
@@ -231,6 +232,8 @@ def build_site(
     feed = updates(ws, as_of)
     files += [(feed_path(lang), atom_feed(feed, lang, static=True)) for lang in languages]
     files.append((api_path("updates", static=True), _json(feed, models.Updates)))
+    vocabulary = status_vocabulary()
+    files.append((api_path("statuses", static=True), _json(vocabulary, models.StatusVocabulary)))
     total = len(renders) + len(files) + 2 + (len(NAMES) if publications else 0)
     done = 0
 

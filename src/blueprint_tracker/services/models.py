@@ -785,6 +785,26 @@ class Updates(TypedDict):
     entries: list[FigureEntry | EvidenceEntry]
 
 
+@with_config(STRICT)
+class StatusWord(TypedDict):
+    """One status code as every page, report and the CLI show it: its one label in each
+    language, its icon and its tone (good, fair, poor, bad or unknown; the ``verdict``)."""
+
+    code: str
+    kind: Literal["assessment", "commitment"]
+    label: Explanation
+    icon: str
+    tone: Literal["good", "fair", "poor", "bad", "unknown"]
+
+
+@with_config(STRICT)
+class StatusVocabulary(TypedDict):
+    """Every status code of every method and of commitments, and the word for no status."""
+
+    statuses: list[StatusWord]
+    not_assessed: StatusWord
+
+
 def adapter(kind: Any) -> TypeAdapter[Any]:
     return _ADAPTERS.get(kind) or _ADAPTERS.setdefault(kind, TypeAdapter(kind))
 

@@ -12,6 +12,7 @@ from blueprint_tracker.services import models, pages
 from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.as_of import parse_as_of
 from blueprint_tracker.services.feed import updates
+from blueprint_tracker.services.vocabulary import status_vocabulary
 from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.errors import ERROR_RESPONSES
 
@@ -63,8 +64,15 @@ def _search(ws: Any, query: str, as_of: dt.date | None) -> models.SearchResults:
     return search_service.search(ws, query, as_of=as_of)
 
 
+def _vocabulary_routes(router: APIRouter) -> None:
+    @router.get("/statuses", summary="Every status code: its label in each language, icon, tone")
+    def statuses() -> models.StatusVocabulary:
+        return status_vocabulary()
+
+
 def api_router() -> APIRouter:
     router = APIRouter(responses=ERROR_RESPONSES)
+    _vocabulary_routes(router)
 
     @router.get("/plan", summary="The plan: header and node tree with status roll-ups")
     def plan(request: Request, as_of: AsOf) -> models.PlanPage:
