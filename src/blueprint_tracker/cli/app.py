@@ -11,6 +11,7 @@ import typer
 from blueprint_tracker.cli import (
     admin_commands,
     data_commands,
+    db_commands,
     opensdg_commands,
     plan_commands,
     report_commands,
@@ -79,6 +80,7 @@ def create_cli() -> typer.Typer:
     app.command("assess")(status_commands.assess)
     app.command("assess-table")(table_commands.assess_table)
     app.add_typer(admin_commands.users_app, name="user")
+    app.add_typer(db_commands.db_app, name="db")
     app.command("backup")(admin_commands.backup)
     app.command("restore")(admin_commands.restore)
     app.command("audit")(admin_commands.audit)

@@ -106,8 +106,11 @@ changes = Table(
     Column("reviewed_by", String(64), nullable=True),
     Column("reviewed_at", DateTime(timezone=True), nullable=True),
     Column("review_comment", Text, nullable=True),
+    # set by the form: a retry of the same submission (after a lost reply) adds nothing
+    Column("idempotency_key", String(64), nullable=True),
     # optimistic locking: one change per item and version; a stale form collides here
     UniqueConstraint("plan_id", "target", "base_version", name="uq_change_version"),
+    UniqueConstraint("plan_id", "proposed_by", "idempotency_key", name="uq_change_idempotency"),
 )
 
 evidence = Table(
