@@ -23,7 +23,7 @@ from blueprint_tracker.services.audit import audit_csv, audit_rows
 from blueprint_tracker.services.backup import restore_backup, write_backup
 from blueprint_tracker.services.indicators import indicator_table
 from blueprint_tracker.services.status import status_report
-from blueprint_tracker.services.workspace import Workspace, open_workspace
+from blueprint_tracker.services.workspace import Workspace
 
 PASSWORD = "correct horse battery"
 FIGURE = {
@@ -39,16 +39,6 @@ EVIDENCE = {
     "source_agency": "UGC", "source_title": "Press release", "source_url": "https://x.gov/ugc",
     "release_date": "2025-07-02",
 }  # fmt: skip
-
-
-@pytest.fixture
-def ws(mini_plan: Path, store_url: str, monkeypatch: pytest.MonkeyPatch) -> Workspace:
-    monkeypatch.setenv("BLUEPRINT_DATABASE_URL", store_url)
-    workspace = open_workspace(Settings())
-    for name, role in (("ed", Role.EDITOR), ("ed2", Role.EDITOR), ("rev", Role.REVIEWER),
-                       ("viewer", Role.VIEWER)):  # fmt: skip
-        accounts.add_user(workspace, name, role, PASSWORD)
-    return workspace
 
 
 def user(ws: Workspace, name: str):

@@ -632,3 +632,33 @@ def test_a_reviewer_cannot_decide_their_own_proposal_on_the_page(app: Any, ws: W
     assert (
         other.post(f"/en/review/{change.id}/", data=data, follow_redirects=False).status_code == 303
     )
+
+
+def test_a_form_sent_twice_after_a_lost_reply_adds_one_proposal(app: Any, ws: Workspace) -> None:
+    editor = client_for(app, "ed")
+    html = editor.get(OBSERVATION_FORM).text
+    data = {
+        "csrf_token": hidden(html, "csrf_token"),
+        "version": hidden(html, "version"),
+        "idempotency_key": hidden(html, "idempotency_key"),
+        **FIGURE,
+    }
+    first = editor.post(OBSERVATION_FORM, data=data, follow_redirects=False)
+    again = editor.post(OBSERVATION_FORM, data=data, follow_redirects=False)  # the retry
+    assert first.status_code == again.status_code == 303
+    assert first.headers["location"] == again.headers["location"]
+    assert len(review.queue(ws)) == 1
+    assert hidden(editor.get(OBSERVATION_FORM).text, "idempotency_key") != data["idempotency_key"]
+
+
+def test_forms_take_ascii_decimals_and_periods_within_the_plan(app: Any, ws: Workspace) -> None:
+    editor = client_for(app, "ed")
+    form_2022 = OBSERVATION_FORM.replace("2021", "2022")
+    for value in ("1_000", "１２３", "1e308"):
+        response = propose(editor, form_2022, {**FIGURE, "value": value})
+        assert response.status_code == 422 and 'id="problems-value"' in response.text, value
+    outside = editor.get("/en/edit/observation/?series=gerd&period=1990&indicator=1.1")
+    assert outside.status_code == 422 and "outside the plan" in outside.text
+    early = propose(editor, EVIDENCE_FORM, {**EVIDENCE, "date": "2019-05-01"})
+    assert early.status_code == 422 and "before the plan" in early.text
+    assert review.queue(ws) == []

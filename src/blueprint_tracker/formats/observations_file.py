@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -103,10 +104,18 @@ class _FileProblem(Exception):
         self.problem = problem
 
 
-def _parse_value(raw: str) -> float:
+# ASCII digits only: no 1_000, no full-width １２３, no inf/nan, no spaces inside
+FILE_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+FORM_NUMBER = re.compile(r"^[+-]?[0-9]+(\.[0-9]+)?$")  # typed by hand: plain decimals
+MAX_MAGNITUDE = 1e15  # larger than any official figure the product tracks
+
+
+def _parse_value(raw: str, pattern: re.Pattern[str] = FILE_NUMBER) -> float:
+    if not pattern.match(raw):
+        raise ValueError(f"{raw!r} is not a number")  # ASCII digits, optional point
     value = float(raw)
-    if not math.isfinite(value):
-        raise ValueError
+    if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
+        raise ValueError(f"{raw!r} is out of range (at most {MAX_MAGNITUDE:.0e} in size)")
     return value
 
 
@@ -150,14 +159,16 @@ def _flags(row: dict[str, str]) -> list[str]:
     return [f.strip() for f in (row.get("flags") or "").split(";") if f.strip()]
 
 
-def _build(row: dict[str, str], today: dt.date) -> tuple[Observation | None, list[tuple[str, str]]]:
+def _build(
+    row: dict[str, str], today: dt.date, number: re.Pattern[str] = FILE_NUMBER
+) -> tuple[Observation | None, list[tuple[str, str]]]:
     found: list[tuple[str, str]] = []
     value = release = None
     if row.get("value"):
         try:
-            value = _parse_value(row["value"])
-        except ValueError:
-            found.append(("value", f"{row['value']!r} is not a number"))
+            value = _parse_value(row["value"], number)
+        except ValueError as exc:
+            found.append(("value", str(exc)))
     if row.get("release_date"):
         try:
             release = _parse_date(row["release_date"], today)
@@ -227,11 +238,11 @@ def read_observation_rows(
 def parse_observation_row(
     row: dict[str, str], known: set[str] | None, today: dt.date | None = None
 ) -> tuple[Observation | None, list[tuple[str, str]]]:
-    """One row in the import columns (e.g. from a web form): the observation, or every
-    (column, reason) problem with it."""
+    """One row in the import columns typed in a web form (plain ASCII decimals only): the
+    observation, or every (column, reason) problem with it."""
     clean = {col: str(row.get(col) or "").strip() for col in COLUMNS}
     found = _row_problems(clean, known)
-    observation, more = _build(clean, today or dt.date.today())
+    observation, more = _build(clean, today or dt.date.today(), FORM_NUMBER)
     return (observation if not found and not more else None), found + more
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -14,10 +15,12 @@ from blueprint_tracker.errors import InputError, NotFoundError, Problem, Problem
 from blueprint_tracker.formats.evidence_csv import EVIDENCE_COLUMNS
 from blueprint_tracker.formats.observations_file import parse_observation_row
 from blueprint_tracker.services.accounts import require
+from blueprint_tracker.services.edit_checks import evidence_problems, figure_problems
 from blueprint_tracker.services.workspace import Workspace
 from blueprint_tracker.store import edits
 from blueprint_tracker.store.review import Effect
 
+IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 # the evidence file's columns that a form fills in directly
 EVIDENCE_FIELDS = tuple(c for c in EVIDENCE_COLUMNS if c not in ("commitment", "flags"))
 
@@ -31,10 +34,11 @@ class EditRejectedError(ProblemsError):
 def _observation(ws: Workspace, payload: dict[str, Any]) -> Any:
     known = {s.id for s in ws.plan.series}
     observation, problems = parse_observation_row(payload, known)
-    if problems or observation is None:
-        raise EditRejectedError(
-            "the figure cannot be accepted", [Problem("form", col, why) for col, why in problems]
-        )
+    found = [Problem("form", col, why) for col, why in problems]
+    if observation is not None:
+        found += figure_problems(ws, observation)
+    if found or observation is None:
+        raise EditRejectedError("the figure cannot be accepted", found)
     return observation
 
 
@@ -52,10 +56,11 @@ def _evidence(ws: Workspace, commitment: str, payload: dict[str, Any]) -> Eviden
     except ValidationError as exc:
         problems = [Problem("form", ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]
         raise EditRejectedError("the evidence cannot be accepted", problems) from None
+    found = evidence_problems(ws, evidence)
     if evidence.release_date > dt.date.today():
-        raise EditRejectedError(
-            "the evidence cannot be accepted", [Problem("form", "release_date", "is in the future")]
-        )
+        found.append(Problem("form", "release_date", "is in the future"))
+    if found:
+        raise EditRejectedError("the evidence cannot be accepted", found)
     return evidence
 
 
@@ -98,15 +103,28 @@ def propose(
     payload: dict[str, Any],
     reason: str,
     base_version: int,
+    idempotency_key: str | None = None,
 ) -> Change:
-    """Queue an edit for review (editors and up); a stale ``base_version`` is a conflict."""
+    """Queue an edit for review (editors and up); a stale ``base_version`` is a conflict.
+
+    With an ``idempotency_key`` (the form's), a retry of a submission that was stored (its
+    reply lost) returns the stored change and adds nothing."""
     editor = require(user, Role.EDITOR)
+    if idempotency_key is not None and not IDEMPOTENCY_KEY.match(idempotency_key):
+        raise InputError("idempotency_key: 16 to 64 letters, digits, - or _")
     if not reason.strip():
         raise EditRejectedError("every edit needs a reason", [Problem("form", "reason", "empty")])
     change_kind = ChangeKind(kind)
     target = _target(ws, change_kind, payload)
     return ws.review.propose(
-        ws.plan.id, change_kind, target, payload, reason.strip(), editor.name, base_version
+        ws.plan.id,
+        change_kind,
+        target,
+        payload,
+        reason.strip(),
+        editor.name,
+        base_version,
+        idempotency_key,
     )
 
 

@@ -103,8 +103,13 @@ class ReviewStore:
         reason: str,
         actor: str,
         base_version: int,
+        idempotency_key: str | None = None,
     ) -> Change:
-        """Queue a change; a proposal made on an out-of-date version is refused (ConflictError)."""
+        """Queue a change; a proposal made on an out-of-date version is refused (ConflictError).
+        A proposal whose ``idempotency_key`` the actor already used returns that change (a
+        retry after a lost reply adds nothing)."""
+        if idempotency_key is not None and (done := self._by_key(plan_id, actor, idempotency_key)):
+            return done
         values = {
             "plan_id": plan_id,
             "kind": kind.value,
@@ -115,6 +120,7 @@ class ReviewStore:
             "proposed_at": _now(),
             "base_version": base_version,
             "status": ChangeStatus.PENDING.value,
+            "idempotency_key": idempotency_key,
         }
         try:
             with self.engine.begin() as conn:
@@ -132,9 +138,23 @@ class ReviewStore:
                     conn, actor, "propose", kind.value, target, after=payload, reason=reason
                 )
         except IntegrityError as exc:  # another proposal took this version at the same moment
+            if idempotency_key is not None and (
+                done := self._by_key(plan_id, actor, idempotency_key)
+            ):
+                return done  # the same submission, arriving twice at once
             raise ConflictError(_conflict_message(target, base_version, base_version + 1)) from exc
         self.generation += 1
         return self.get(int(new_id))
+
+    def _by_key(self, plan_id: str, actor: str, key: str) -> Change | None:
+        query = select(changes).where(
+            changes.c.plan_id == plan_id,
+            changes.c.proposed_by == actor,
+            changes.c.idempotency_key == key,
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return _change(row) if row else None
 
     def get(self, change_id: int) -> Change:
         with self.engine.connect() as conn:

@@ -13,6 +13,7 @@ from blueprint_tracker.domain.series import Observation
 from blueprint_tracker.domain.web_address import web_address_problem
 from blueprint_tracker.errors import InputError, NotFoundError, Problem
 from blueprint_tracker.present.labels import FLAGS, N_, OUTCOMES
+from blueprint_tracker.services.edit_checks import check_period
 from blueprint_tracker.services.workspace import Workspace
 
 MAX_TEXT = 500
@@ -163,6 +164,7 @@ def observation_spec(ws: Workspace, series: str, period: str, indicator: str | N
         raise InputError(f"series: unknown series {series!r}")
     if not PERIOD.match(period):
         raise InputError(f"period: {period!r} is not a period such as 2024 or 2024/25")
+    check_period(ws, series, period)
     known = ws.store.latest(ws.plan.id, [series])
     unit = known[-1].unit if known else ""
     return EditSpec(

@@ -7,6 +7,7 @@ every problem next to its field.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -55,6 +56,8 @@ def _render(
         spec=spec,
         values=values,
         version=version,
+        # one key per filled-in form: a resubmission after a lost reply adds nothing
+        idempotency_key=values.get("idempotency_key") or secrets.token_urlsafe(24),
         problems=extra.pop("problems", {}),
         **extra,
     )
@@ -106,7 +109,8 @@ async def _submit(request: Request, slug: str, spec_for: SpecFor) -> Response:
         return _render(request, slug, spec, values, 422, problems=problems)
     ws = request.app.state.ws
     try:
-        change = review.propose(ws, user, spec.kind, payload, reason, base or 0)
+        key = values.get("idempotency_key") or None
+        change = review.propose(ws, user, spec.kind, payload, reason, base or 0, key)
     except EditRejectedError as exc:
         return _render(request, slug, spec, values, 422, problems=merge_problems({}, exc.problems))
     except ConflictError as exc:
