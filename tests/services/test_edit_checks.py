@@ -37,7 +37,7 @@ def test_a_form_takes_plain_ascii_decimals_only(ws: Workspace, value: str) -> No
 
 def test_a_value_far_beyond_the_series_is_refused(ws: Workspace) -> None:
     largest = max(o.value for o in ws.store.latest("mini", ["gerd"]))  # 26554
-    problems = _problems(ws, "observation", {**FIGURE, "value": str(int(largest * 1001))})
+    problems = _problems(ws, "observation", {**FIGURE, "value": str(int(largest * 10_001))})
     assert "times the largest figure stored for gerd" in problems["value"]
     assert review.propose(ws, user(ws, "ed"), "observation", {**FIGURE, "value": "27827.5"},
                           "ok", 0).payload["value"] == "27827.5"  # fmt: skip

@@ -11,7 +11,7 @@ from blueprint_tracker.errors import InputError, Problem
 from blueprint_tracker.services.workspace import Workspace
 
 YEARS_BEFORE_BASELINE = 10  # history a plan's indicators look back on (the HK plan: from 2013)
-SANE_FACTOR = 1000  # a figure more than 1000 times the largest one stored is a slip of the unit
+SANE_FACTOR = 10_000  # a figure 10,000 times the largest one stored is a slip of the unit
 
 
 def plan_years(ws: Workspace, series: str | None = None) -> tuple[int, int]:
