@@ -59,6 +59,23 @@ def test_json_and_downloads(site: Path) -> None:
     assert (site / "static/vendor/vega-bundle.js").stat().st_size > 100_000
 
 
+
+def test_every_page_has_its_json_twin_beside_it(site: Path) -> None:
+    """Each page folder holds index.json, its data; the same document as the API file."""
+    for page in _pages(site):
+        if page.parent == site:
+            continue  # the root language chooser is not a page
+        twin = page.parent / "index.json"
+        assert twin.exists(), page
+        assert json.loads(twin.read_text(encoding="utf-8")), twin
+    for slug in ("zh-hant", "en"):
+        folder = site / slug
+        indicator = json.loads((folder / "indicators/1.1/index.json").read_text(encoding="utf-8"))
+        api = json.loads((site / "api/v1/indicators/1.1.json").read_text(encoding="utf-8"))
+        assert indicator == api
+        plan = json.loads((folder / "plan/index.json").read_text(encoding="utf-8"))
+        assert plan == json.loads((site / "api/v1/plan.json").read_text(encoding="utf-8"))
+
 def test_the_reports_and_data_package_are_in_the_site(site: Path) -> None:
     for lang in ("zh-Hant", "en"):
         assert (site / f"downloads/report-{lang}.pdf").read_bytes().startswith(b"%PDF")

@@ -16,13 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from blueprint_tracker.i18n import KEYS, gettext, html_lang, language_name, slug_of, translations
-from blueprint_tracker.present import downloads, views
+from blueprint_tracker.present import downloads, registry, views
 from blueprint_tracker.present.assets import STATIC_DIR, VEGA_BUNDLE, vega_bundle
 from blueprint_tracker.present.feed import atom_feed
 from blueprint_tracker.present.labels import status_label
 from blueprint_tracker.present.render import environment
 from blueprint_tracker.present.reports.publications import NAMES, write_publications
-from blueprint_tracker.present.urls import Linker, api_path, download_path, feed_path, page_path
+from blueprint_tracker.present.urls import (
+    Linker,
+    api_path,
+    download_path,
+    feed_path,
+    page_path,
+    twin_path,
+)
 from blueprint_tracker.services import models, pages
 from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.feed import updates
@@ -49,26 +56,32 @@ class SiteData:
     nodes: dict[str, models.NodePage] = field(default_factory=dict)
     commitment_pages: dict[str, models.CommitmentPage] = field(default_factory=dict)
     index: list[models.SearchItem] = field(default_factory=list)
+    #: every page of the registry by (name, id): its data, rendered in each language
+    pages: dict[tuple[str, str | None], Any] = field(default_factory=dict)
 
 
 def collect(ws: Workspace, as_of: dt.date | None) -> SiteData:
-    overview = pages.overview_page(ws, as_of)
+    built = {
+        (spec.name, arg): spec.build(ws, arg, {}, as_of)
+        for spec in registry.PAGES
+        for arg in spec.args(ws)
+    }
+    overview: models.OverviewPage = built[("overview", None)]
     return SiteData(
         edition=pages.edition_date(as_of).isoformat(),
         as_of=as_of,
         site=overview["plan"],
         overview=overview,
-        plan=pages.plan_page(ws, as_of),
+        plan=built[("plan", None)],
         indicators=pages.indicators_list(ws, as_of),
-        indicator_pages={i.id: pages.indicator_page(ws, i.id, as_of) for i in ws.plan.indicators},
-        commitments=pages.commitments_page(ws, as_of),
-        data=pages.data_page(ws, as_of),
+        indicator_pages={i.id: built[("indicator", i.id)] for i in ws.plan.indicators},
+        commitments=built[("commitments", None)],
+        data=built[("data", None)],
         sources=pages.sources_page(ws, as_of),
         nodes={n.id: pages.node_page(ws, n.id, as_of) for n in ws.plan.header.nodes},
         index=search_service.search_index(ws, as_of),
-        commitment_pages={
-            c.id: pages.commitment_page(ws, c.id, as_of) for c in ws.plan.commitments
-        },
+        commitment_pages={c.id: built[("commitment", c.id)] for c in ws.plan.commitments},
+        pages=built,
     )
 
 
@@ -126,34 +139,27 @@ def _search_chars(data: SiteData) -> dict[str, str]:
 
 
 def html_pages(data: SiteData, lang: str) -> list[tuple[str, Callable[[], str]]]:
-    """(path, render) for every page of one language."""
-
-    def ctx(page: str, arg: str | None = None) -> views.PageContext:
-        return _context(data, lang, page, arg)
-
-    items: list[tuple[str, Callable[[], str]]] = [
-        ("overview", lambda: views.overview_html(data.overview, ctx("overview"))),
-        ("plan", lambda: views.plan_html(data.plan, ctx("plan"))),
-        ("commitments", lambda: views.commitments_html(data.commitments, ctx("commitments"))),
-        ("methodology", lambda: views.methodology_html(ctx("methodology"))),
-        ("data", lambda: views.data_html(data.data, ctx("data"))),
-        (
-            "search",
-            lambda: views.search_html(
-                None, ctx("search"), _search_entries(data, lang), _search_chars(data)
-            ),
-        ),
-    ]
-    result = [(page_path(lang, name) + "index.html", render) for name, render in items]
-    for indicator_id, page in data.indicator_pages.items():
-        render = functools.partial(views.indicator_html, page, ctx("indicator", indicator_id))
-        result.append((page_path(lang, "indicator", indicator_id) + "index.html", render))
-    for commitment_id, commitment in data.commitment_pages.items():
-        render = functools.partial(
-            views.commitment_html, commitment, ctx("commitment", commitment_id)
-        )
-        result.append((page_path(lang, "commitment", commitment_id) + "index.html", render))
+    """(path, render) for every page of one language, in the registry's order."""
+    result: list[tuple[str, Callable[[], str]]] = []
+    for (name, arg), page in data.pages.items():
+        spec = registry.page(name)
+        ctx = _context(data, lang, name, arg)
+        render = functools.partial(spec.html, page, ctx)
+        if name == "search":  # offline: the page searches an index it carries
+            render = functools.partial(
+                views.search_html, None, ctx, _search_entries(data, lang), _search_chars(data)
+            )
+        result.append((page_path(lang, name, arg) + "index.html", render))
     return result
+
+
+def twin_files(data: SiteData, languages: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Every page's JSON twin (``…/index.json``) in each language's folder."""
+    return [
+        (twin_path(lang, name, arg), _json(page, registry.page(name).model))
+        for lang in languages
+        for (name, arg), page in data.pages.items()
+    ]
 
 
 def _json(value: Any, kind: Any = None) -> str:
@@ -228,7 +234,7 @@ def build_site(
     data = collect(ws, as_of)
     languages = tuple(ws.plan.header.languages) or KEYS
     renders = [item for lang in languages for item in html_pages(data, lang)]
-    files = data_files(data, pages.observation_rows(ws, as_of))
+    files = data_files(data, pages.observation_rows(ws, as_of)) + twin_files(data, languages)
     feed = updates(ws, as_of)
     files += [(feed_path(lang), atom_feed(feed, lang, static=True)) for lang in languages]
     files.append((api_path("updates", static=True), _json(feed, models.Updates)))

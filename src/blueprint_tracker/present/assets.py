@@ -42,3 +42,8 @@ def vega_bundle() -> Path:
 def content(name: str) -> str:
     path = CONTENT_DIR / name
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def localised_content(name: str, lang: str) -> str:
+    """A content page in ``lang`` (``name.zh-Hant.md``), the English ``name.md`` otherwise."""
+    return (content(f"{name}.{lang}.md") if lang != "en" else "") or content(f"{name}.md")

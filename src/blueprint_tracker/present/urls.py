@@ -11,25 +11,20 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from blueprint_tracker.i18n import slug_of
-
-PAGE_NAMES = (
-    "overview", "plan", "indicator", "commitments", "commitment", "methodology", "data", "search",
-)
-NAV_PAGES = ("overview", "plan", "commitments", "methodology", "data", "search")
+from blueprint_tracker.present import registry
+from blueprint_tracker.present.registry import NAV_PAGES as NAV_PAGES
+from blueprint_tracker.present.registry import PAGE_NAMES as PAGE_NAMES
 
 
 def page_path(lang: str, name: str, arg: str | None = None) -> str:
     """The page's folder path from the site root, e.g. ``en/indicators/1.1/``."""
-    slug = slug_of(lang)
-    if name == "overview":
-        return f"{slug}/"
-    if name == "indicator":
-        return f"{slug}/indicators/{quote(arg or '', safe='.-_')}/"
-    if name == "commitment":
-        return f"{slug}/commitments/{quote(arg or '', safe='.-_')}/"
-    if name not in PAGE_NAMES:
-        raise ValueError(f"unknown page {name!r}")
-    return f"{slug}/{name}/"
+    folder = registry.page(name).folder.replace("{arg}", quote(arg or "", safe=".-_"))
+    return f"{slug_of(lang)}/" + (f"{folder}/" if folder else "")
+
+
+def twin_path(lang: str, name: str, arg: str | None = None) -> str:
+    """The page's JSON twin, e.g. ``en/indicators/1.1/index.json``."""
+    return page_path(lang, name, arg) + "index.json"
 
 
 def api_path(kind: str, arg: str | None = None, static: bool = False) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from blueprint_tracker.i18n import translations
-from blueprint_tracker.present.assets import content
+from blueprint_tracker.present.assets import localised_content
 from blueprint_tracker.present.charts import chart_rows, chart_summary, indicator_chart
 from blueprint_tracker.present.labels import N_
 from blueprint_tracker.present.render import render
@@ -96,22 +96,27 @@ def commitment_html(data: CommitmentPage, ctx: PageContext) -> str:
     return _render("commitment.html", ctx, title, c=c, path=data["path"], stored=[])
 
 
-def _localised(name: str, lang: str) -> str:
-    """A content page in ``lang`` (``name.zh-Hant.md``), the English ``name.md`` otherwise."""
-    return (content(f"{name}.{lang}.md") if lang != "en" else "") or content(f"{name}.md")
-
-
 def methodology_html(ctx: PageContext) -> str:
     return _render(
         "methodology.html",
         ctx,
         ctx.gettext("Methodology"),
-        methods=_localised("methodology", ctx.lang),
+        methods=localised_content("methodology", ctx.lang),
     )
 
 
 def data_html(data: DataPage, ctx: PageContext) -> str:
     return _render("data.html", ctx, ctx.gettext("Data"), d=data)
+
+
+def methodology_page_html(_data: Any, ctx: PageContext) -> str:
+    """The methodology page (its text comes from the content files in ``ctx.lang``)."""
+    return methodology_html(ctx)
+
+
+def search_page_html(data: SearchResults, ctx: PageContext) -> str:
+    """The search page with the results of its query (just the form without one)."""
+    return search_html(data if data["query"] else None, ctx)
 
 
 def search_html(

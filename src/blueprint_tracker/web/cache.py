@@ -7,10 +7,13 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blueprint_tracker.services.pages import data_version
 from blueprint_tracker.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from blueprint_tracker.present.registry import Page
 
 VERSION_TTL_SECONDS = 1.0
 
@@ -47,6 +50,20 @@ class PageCache:
     ) -> Any:
         """``build(ws, *args, as_of)``, reused while the day and the stored figures are the same."""
         return self.remember((name, args, as_of), lambda: build(self.ws, *args, as_of))
+
+    def page(
+        self,
+        spec: Page,
+        arg: str | None = None,
+        query: tuple[tuple[str, str], ...] = (),
+        as_of: dt.date | None = None,
+    ) -> Any:
+        """The data of a page of ``present.registry`` (for its HTML, its JSON twin and the
+        API alike), reused for the same id, query, day and stored figures."""
+        return self.remember(
+            ("page", spec.name, arg, query, as_of),
+            lambda: spec.build(self.ws, arg, dict(query), as_of),
+        )
 
     def remember(self, name: tuple[Any, ...], build: Callable[[], Any]) -> Any:
         """``build()`` (data or a rendered page), reused for the same day and stored figures."""

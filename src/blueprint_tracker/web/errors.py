@@ -50,8 +50,11 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def _is_api(request: Request) -> bool:
-    """Machine-read URLs (the API, downloads, feeds) get the JSON error shape."""
+    """Machine-read URLs (the API, downloads, feeds, a page's JSON twin) get the JSON error
+    shape."""
     path = request.url.path
+    if request.query_params.get("format") == "json":
+        return True
     return path.startswith(("/api/", "/downloads/")) or path.endswith((".xml", ".csv", ".json"))
 
 

@@ -1,4 +1,5 @@
-"""The JSON API under ``/api/v1``: the same page data the HTML pages render."""
+"""The JSON API under ``/api/v1``: the pages' data through the page registry (the same
+documents as the pages' JSON twins) and the plan's nodes, indicators, sources and updates."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from blueprint_tracker.errors import InputError
+from blueprint_tracker.present import registry
 from blueprint_tracker.services import models, pages
-from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.as_of import parse_as_of
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.services.vocabulary import status_vocabulary
@@ -50,18 +51,16 @@ def _cache(request: Request) -> PageCache:
     return cache
 
 
-def _plan(ws: Any, as_of: dt.date | None) -> models.PlanPage:
-    return pages.plan_page(ws, as_of)
-
-
-def _commitments(
-    ws: Any, keep: pages.CommitmentFilter, as_of: dt.date | None
-) -> models.CommitmentsPage:
-    return pages.commitments_page(ws, as_of, keep)
-
-
-def _search(ws: Any, query: str, as_of: dt.date | None) -> models.SearchResults:
-    return search_service.search(ws, query, as_of=as_of)
+def _page(
+    request: Request,
+    name: str,
+    arg: str | None = None,
+    as_of: dt.date | None = None,
+    **query: str | int | None,
+) -> Any:
+    """A page's data through the page registry (the same entry its HTML and twin use)."""
+    given = tuple(sorted((k, str(v)) for k, v in query.items() if v is not None))
+    return _cache(request).page(registry.page(name), arg, given, as_of)
 
 
 def _vocabulary_routes(router: APIRouter) -> None:
@@ -76,7 +75,7 @@ def api_router() -> APIRouter:
 
     @router.get("/plan", summary="The plan: header and node tree with status roll-ups")
     def plan(request: Request, as_of: AsOf) -> models.PlanPage:
-        result: models.PlanPage = _cache(request).get("plan", _plan, as_of=as_of)
+        result: models.PlanPage = _page(request, "plan", as_of=as_of)
         return result
 
     @router.get("/nodes/{node_id}", summary="One plan node with its links and roll-up")
@@ -86,9 +85,7 @@ def api_router() -> APIRouter:
 
     @router.get("/overview", summary="Overview: status counts, indicator cards, recent changes")
     def overview(request: Request, as_of: AsOf) -> models.OverviewPage:
-        result: models.OverviewPage = _cache(request).get(
-            "overview", pages.overview_page, as_of=as_of
-        )
+        result: models.OverviewPage = _page(request, "overview", as_of=as_of)
         return result
 
     @router.get("/updates", summary="Figures and evidence released in the year before the date")
@@ -105,9 +102,7 @@ def api_router() -> APIRouter:
 
     @router.get("/indicators/{indicator_id}", summary="One indicator: series, vintages, methods")
     def indicator(request: Request, indicator_id: Id, as_of: AsOf) -> models.IndicatorPage:
-        result: models.IndicatorPage = _cache(request).get(
-            "indicator", pages.indicator_page, indicator_id, as_of=as_of
-        )
+        result: models.IndicatorPage = _page(request, "indicator", indicator_id, as_of)
         return result
 
     @router.get("/commitments", summary="Commitments with due date, status and evidence")
@@ -119,10 +114,10 @@ def api_router() -> APIRouter:
         owner: Annotated[str | None, Query(max_length=300, description="Owner (English)")] = None,
         due_year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
     ) -> models.CommitmentsPage:
-        keep = pages.CommitmentFilter(status, under, owner, due_year)
-        result: models.CommitmentsPage = _cache(request).get(
-            "commitments", _commitments, keep, as_of=as_of
-        )
+        result: models.CommitmentsPage = _page(
+            request, "commitments", None, as_of,
+            status=status, under=under, owner=owner, due_year=due_year,
+        )  # fmt: skip
         return result
 
     @router.get("/sources", summary="The publications every figure comes from")
@@ -134,7 +129,7 @@ def api_router() -> APIRouter:
     def search(
         request: Request, q: Annotated[str, Query(min_length=1, max_length=200)]
     ) -> models.SearchResults:
-        result: models.SearchResults = _cache(request).get("search", _search, q)
+        result: models.SearchResults = _page(request, "search", q=q)
         return result
 
     return router

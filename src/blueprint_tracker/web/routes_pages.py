@@ -1,4 +1,5 @@
-"""HTML routes: ``/{lang}/…`` pages, CSV downloads and the Vega bundle."""
+"""HTML routes: the pages of ``present.registry`` at ``/{lang}/…`` with their JSON twins
+(``…/index.json``, ``?format=json``), the feeds, CSV downloads and the Vega bundle."""
 
 from __future__ import annotations
 
@@ -8,29 +9,23 @@ from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+)
 
 from blueprint_tracker.errors import InputError, NotFoundError
 from blueprint_tracker.i18n import KEYS, lang_of_slug, slug_of
-from blueprint_tracker.present import downloads
+from blueprint_tracker.present import downloads, registry
 from blueprint_tracker.present.assets import cache_dir, vega_bundle
 from blueprint_tracker.present.feed import atom_feed
 from blueprint_tracker.present.reports import publications
 from blueprint_tracker.present.urls import Linker, page_path
-from blueprint_tracker.present.views import (
-    PageContext,
-    commitment_html,
-    commitments_html,
-    data_html,
-    error_html,
-    indicator_html,
-    methodology_html,
-    overview_html,
-    plan_html,
-    search_html,
-)
-from blueprint_tracker.services import models, pages
-from blueprint_tracker.services import search as search_service
+from blueprint_tracker.present.views import PageContext, error_html
+from blueprint_tracker.services import pages
 from blueprint_tracker.services.as_of import parse_as_of, published_edition
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.auth import current_login
@@ -85,14 +80,6 @@ def error_page(request: Request, status: int, message: str) -> str:
     return error_html(replace(ctx, link=Linker(lang, folder)), status, message)
 
 
-def _int_or_none(value: str | None) -> int | None:
-    if not value:
-        return None
-    if not value.isdigit():
-        raise InputError(f"due_year: {value!r} is not a year")
-    return int(value)
-
-
 def _html(request: Request, build: Callable[[], str]) -> str:
     """A rendered page, reused for the same URL, day and stored figures (not for a logged-in
     user, whose pages show their account and the audit trail)."""
@@ -102,14 +89,72 @@ def _html(request: Request, build: Callable[[], str]) -> str:
     return html
 
 
-def _commitments(
-    ws: Any, keep: pages.CommitmentFilter, as_of: dt.date | None
-) -> models.CommitmentsPage:
-    return pages.commitments_page(ws, as_of, keep)
+QUERY_LIMIT = 300  # characters in one query value
+NOT_PAGE_QUERY = ("as_of", "format")
 
 
-def _search(ws: Any, query: str, as_of: dt.date | None) -> models.SearchResults:
-    return search_service.search(ws, query, as_of=as_of)
+def _query(request: Request) -> tuple[tuple[str, str], ...]:
+    """The request's query as the page builder reads it (filters, a search), checked."""
+    items = []
+    for key, value in sorted(request.query_params.items()):
+        if len(value) > QUERY_LIMIT:
+            raise InputError(f"{key}: longer than {QUERY_LIMIT} characters")
+        if key not in NOT_PAGE_QUERY:
+            items.append((key, value))
+    return tuple(items)
+
+
+def page_data(request: Request, spec: registry.Page, arg: str | None, day: dt.date | None) -> Any:
+    """The page's data for this request, built once per query, day and data version."""
+    return _cache(request).page(spec, arg, _query(request), day)
+
+
+def _page_response(
+    request: Request, spec: registry.Page, slug: str, arg: str | None, as_of: str | None
+) -> Response:
+    lang, day = _lang(request, slug), parse_as_of(as_of)
+    if request.query_params.get("format") == "json":
+        return _twin_response(request, spec, arg, day)
+    html = _html(
+        request,
+        lambda: spec.html(
+            page_data(request, spec, arg, day), page_context(request, lang, spec.name, arg, day)
+        ),
+    )
+    return HTMLResponse(html)
+
+
+def _twin_response(
+    request: Request, spec: registry.Page, arg: str | None, day: dt.date | None
+) -> Response:
+    return JSONResponse(registry.page_json(spec, page_data(request, spec, arg, day)))
+
+
+def _add_page(router: APIRouter, spec: registry.Page) -> None:
+    """The page at ``/{slug}/<folder>/`` and its JSON twin at ``…/index.json``."""
+    path = "/{slug}/" + spec.route()
+    if spec.has_arg:
+
+        def page_with_id(request: Request, slug: str, arg: str, as_of: Text = None) -> Response:
+            return _page_response(request, spec, slug, arg, as_of)
+
+        def twin_with_id(request: Request, slug: str, arg: str, as_of: Text = None) -> Response:
+            _lang(request, slug)
+            return _twin_response(request, spec, arg, parse_as_of(as_of))
+
+        router.add_api_route(path, page_with_id, methods=["GET"], name=spec.name)
+        router.add_api_route(path + "index.json", twin_with_id, methods=["GET"])
+        return
+
+    def page(request: Request, slug: str, as_of: Text = None) -> Response:
+        return _page_response(request, spec, slug, None, as_of)
+
+    def twin(request: Request, slug: str, as_of: Text = None) -> Response:
+        _lang(request, slug)
+        return _twin_response(request, spec, None, parse_as_of(as_of))
+
+    router.add_api_route(path, page, methods=["GET"], name=spec.name)
+    router.add_api_route(path + "index.json", twin, methods=["GET"])
 
 
 def page_router() -> APIRouter:  # noqa: C901 - one small function per route
@@ -124,78 +169,8 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
     def vega() -> FileResponse:
         return FileResponse(vega_bundle(), media_type="text/javascript")
 
-    @router.get("/{slug}/")
-    def overview(request: Request, slug: str, as_of: Text = None) -> str:
-        lang, day = _lang(request, slug), parse_as_of(as_of)
-        return _html(
-            request,
-            lambda: overview_html(
-                _cache(request).get("overview", pages.overview_page, as_of=day),
-                page_context(request, lang, "overview", None, day),
-            ),
-        )
-
-    @router.get("/{slug}/plan/")
-    def plan(request: Request, slug: str, as_of: Text = None) -> str:
-        lang, day = _lang(request, slug), parse_as_of(as_of)
-        return _html(
-            request,
-            lambda: plan_html(
-                _cache(request).get("plan", pages.plan_page, as_of=day),
-                page_context(request, lang, "plan", None, day),
-            ),
-        )
-
-    @router.get("/{slug}/indicators/{indicator_id}/")
-    def indicator(request: Request, slug: str, indicator_id: str, as_of: Text = None) -> str:
-        lang, day = _lang(request, slug), parse_as_of(as_of)
-        return _html(
-            request,
-            lambda: indicator_html(
-                _cache(request).get("indicator", pages.indicator_page, indicator_id, as_of=day),
-                page_context(request, lang, "indicator", indicator_id, day),
-            ),
-        )
-
-    @router.get("/{slug}/commitments/")
-    def commitments(
-        request: Request,
-        slug: str,
-        as_of: Text = None,
-        status: Text = None,
-        under: Text = None,
-        owner: Text = None,
-        due_year: Text = None,
-    ) -> str:
-        lang, day = _lang(request, slug), parse_as_of(as_of)
-        keep = pages.CommitmentFilter(
-            status or None, under or None, owner or None, _int_or_none(due_year)
-        )
-        data = _cache(request).get("commitments", _commitments, keep, as_of=day)
-        return commitments_html(data, page_context(request, lang, "commitments", None, day))
-
-    @router.get("/{slug}/commitments/{commitment_id}/")
-    def commitment(request: Request, slug: str, commitment_id: str, as_of: Text = None) -> str:
-        lang, day = _lang(request, slug), parse_as_of(as_of)
-        data = _cache(request).get("commitment", pages.commitment_page, commitment_id, as_of=day)
-        return commitment_html(data, page_context(request, lang, "commitment", commitment_id, day))
-
-    @router.get("/{slug}/methodology/")
-    def methodology(request: Request, slug: str, as_of: Text = None) -> str:
-        lang, day = _lang(request, slug), parse_as_of(as_of)
-        return methodology_html(page_context(request, lang, "methodology", None, day))
-
-    @router.get("/{slug}/data/")
-    def data(request: Request, slug: str, as_of: Text = None) -> str:
-        lang, day = _lang(request, slug), parse_as_of(as_of)
-        page = _cache(request).get("data", pages.data_page, as_of=day)
-        return data_html(page, page_context(request, lang, "data", None, day))
-
-    @router.get("/{slug}/search/")
-    def search(request: Request, slug: str, q: Text = None, as_of: Text = None) -> str:
-        lang, day = _lang(request, slug), parse_as_of(as_of)
-        result = _cache(request).get("search", _search, q) if q else None
-        return search_html(result, page_context(request, lang, "search", None, day))
+    for spec in registry.PAGES:
+        _add_page(router, spec)
 
     @router.get("/{slug}/feed.xml")
     def feed(request: Request, slug: str, as_of: Text = None) -> Response:
@@ -206,7 +181,7 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
     @router.get("/downloads/indicators/{indicator_id}.csv")
     def indicator_csv(request: Request, indicator_id: str, as_of: Text = None) -> Response:
         day = parse_as_of(as_of)
-        data = _cache(request).get("indicator", pages.indicator_page, indicator_id, as_of=day)
+        data = _cache(request).page(registry.page("indicator"), indicator_id, as_of=day)
         return csv_response(downloads.indicator_csv(data), f"indicator-{indicator_id}")
 
     @router.get("/downloads/observations.csv")
@@ -216,8 +191,8 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
 
     @router.get("/downloads/commitments.csv")
     def commitments_csv(request: Request, as_of: Text = None) -> Response:
-        keep = pages.CommitmentFilter()
-        data = _cache(request).get("commitments", _commitments, keep, as_of=parse_as_of(as_of))
+        spec = registry.page("commitments")
+        data = _cache(request).page(spec, as_of=parse_as_of(as_of))
         return csv_response(downloads.commitments_csv(data), "commitments")
 
     @router.get("/downloads/{name}")

@@ -1,0 +1,168 @@
+"""The pages, each declared once: its name, where it lives, how its data is built, the type of
+that data and how it is rendered.
+
+The server's HTML routes and their JSON twins, the static site's pages and twins, and every
+link between pages (``urls.page_path``) are made from this table. A page answers as HTML at its
+folder (``en/indicators/1.1/``) and as JSON at the twin ``…/index.json`` (and, on the server,
+``…/?format=json``), as datasette does. The JSON is the page's data checked against its type in
+``services.models``: the same document the API and the static site's ``api/v1`` files hold.
+
+Adding a page: a builder in ``services/pages/``, its type in ``services/models.py``, a
+template and a view in ``present/views.py``, and one ``Page`` below (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from typing_extensions import TypedDict
+
+from blueprint_tracker.errors import InputError
+from blueprint_tracker.present.assets import localised_content
+from blueprint_tracker.present.labels import N_
+from blueprint_tracker.services import models, pages
+from blueprint_tracker.services import search as search_service
+from blueprint_tracker.services.workspace import Workspace
+
+Query = Mapping[str, str]
+#: (workspace, the page's id argument or None, the request's query, as-of date) -> page data
+Build = Callable[[Workspace, str | None, Query, dt.date | None], Any]
+
+if TYPE_CHECKING:
+    from blueprint_tracker.present.views import PageContext
+
+
+class MethodologyPage(TypedDict):
+    """The methodology page's text (Markdown), by language."""
+
+    content: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    folder: str  # under the language slug; "{arg}" stands for the page's id ("" = the home page)
+    title: str  # English message id
+    build: Build
+    model: Any  # the page data's type (services.models)
+    view: str  # the function of ``present.views`` that renders it: view(data, ctx) -> HTML
+    ids: Callable[[Workspace], Iterable[str]] | None = None  # every id, for pages with "{arg}"
+    nav: bool = False
+
+    @property
+    def has_arg(self) -> bool:
+        return "{arg}" in self.folder
+
+    def route(self, arg_name: str = "arg") -> str:
+        """The server's path pattern under ``/{slug}/``, e.g. ``indicators/{arg}/``."""
+        folder = self.folder.replace("{arg}", "{" + arg_name + "}")
+        return folder + "/" if folder else ""
+
+    def args(self, ws: Workspace) -> list[str | None]:
+        return list(self.ids(ws)) if self.ids is not None else [None]
+
+    def html(self, data: Any, ctx: PageContext) -> str:
+        from blueprint_tracker.present import views  # views link pages through this table
+
+        html: str = getattr(views, self.view)(data, ctx)
+        return html
+
+
+def _int_or_none(value: str | None) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit():
+        raise InputError(f"due_year: {value!r} is not a year")
+    return int(value)
+
+
+def commitment_filter(query: Query) -> pages.CommitmentFilter:
+    """The commitments page's filters from its query (empty values mean no filter)."""
+    return pages.CommitmentFilter(
+        query.get("status") or None,
+        query.get("under") or None,
+        query.get("owner") or None,
+        _int_or_none(query.get("due_year")),
+    )
+
+
+def _methodology() -> MethodologyPage:
+    return {"content": {lang: localised_content("methodology", lang) for lang in pages.LANG_KEYS}}
+
+
+def _search(ws: Workspace, query: Query, as_of: dt.date | None) -> models.SearchResults:
+    return search_service.search(ws, query.get("q") or "", as_of=as_of)
+
+
+def _indicator_ids(ws: Workspace) -> list[str]:
+    return [i.id for i in ws.plan.indicators]
+
+
+def _commitment_ids(ws: Workspace) -> list[str]:
+    return [c.id for c in ws.plan.commitments]
+
+
+def _arg(arg: str | None) -> str:
+    return arg or ""
+
+
+PAGES: tuple[Page, ...] = (
+    Page(
+        "overview", "", N_("Overview"),
+        lambda ws, _arg_, _q, as_of: pages.overview_page(ws, as_of),
+        models.OverviewPage, "overview_html", nav=True,
+    ),
+    Page(
+        "plan", "plan", N_("Plan"),
+        lambda ws, _arg_, _q, as_of: pages.plan_page(ws, as_of),
+        models.PlanPage, "plan_html", nav=True,
+    ),
+    Page(
+        "indicator", "indicators/{arg}", N_("Indicator"),
+        lambda ws, arg, _q, as_of: pages.indicator_page(ws, _arg(arg), as_of),
+        models.IndicatorPage, "indicator_html", ids=_indicator_ids,
+    ),
+    Page(
+        "commitments", "commitments", N_("Commitments"),
+        lambda ws, _arg_, q, as_of: pages.commitments_page(ws, as_of, commitment_filter(q)),
+        models.CommitmentsPage, "commitments_html", nav=True,
+    ),
+    Page(
+        "commitment", "commitments/{arg}", N_("Commitment"),
+        lambda ws, arg, _q, as_of: pages.commitment_page(ws, _arg(arg), as_of),
+        models.CommitmentPage, "commitment_html", ids=_commitment_ids,
+    ),
+    Page(
+        "methodology", "methodology", N_("Methodology"),
+        lambda _ws, _arg_, _q, _as_of: _methodology(),
+        MethodologyPage, "methodology_page_html", nav=True,
+    ),
+    Page(
+        "data", "data", N_("Data"),
+        lambda ws, _arg_, _q, as_of: pages.data_page(ws, as_of),
+        models.DataPage, "data_html", nav=True,
+    ),
+    Page(
+        "search", "search", N_("Search"),
+        lambda ws, _arg_, q, as_of: _search(ws, q, as_of),
+        models.SearchResults, "search_page_html", nav=True,
+    ),
+)  # fmt: skip
+
+BY_NAME: dict[str, Page] = {page.name: page for page in PAGES}
+PAGE_NAMES = tuple(BY_NAME)
+NAV_PAGES = tuple(page.name for page in PAGES if page.nav)
+
+
+def page(name: str) -> Page:
+    if name not in BY_NAME:
+        raise ValueError(f"unknown page {name!r}")
+    return BY_NAME[name]
+
+
+def page_json(spec: Page, data: Any) -> Any:
+    """The page's JSON twin: its data checked against its type, JSON-ready."""
+    return models.page_json(spec.model, data)
