@@ -62,3 +62,12 @@ def test_the_static_site_has_a_folder_per_plan_language(imported: Path, tmp_path
     assert not (out / "zh-hant").exists()
     root = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="es/index.html"' in root and ">Español</a>" in root
+
+
+def test_units_follow_the_number_with_a_space_outside_chinese() -> None:
+    from blueprint_tracker.domain.text import with_unit
+
+    assert with_unit("95", "index", "es") == "95 index"
+    assert with_unit("95", "%", "es") == "95%"
+    assert with_unit("5,000", "港元", "zh-Hant") == "5,000港元"
+    assert with_unit("5,000", "HK$", "en") == "HK$5,000"

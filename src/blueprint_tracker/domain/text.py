@@ -138,8 +138,9 @@ CURRENCY_PREFIXES: tuple[str, ...] = ("HK$", "US$", "RMB", "$", "€", "£")
 
 
 def unit_first(unit: str, lang: str) -> bool:
-    """Whether ``unit`` is written before the number in ``lang`` (English currency signs)."""
-    return lang == "en" and unit.startswith(CURRENCY_PREFIXES)
+    """Whether ``unit`` is written before the number in ``lang`` (currency signs, except in
+    Chinese and Japanese)."""
+    return not _closed_up(lang) and unit.startswith(CURRENCY_PREFIXES)
 
 
 def with_unit(number: str, unit: str, lang: str) -> str:
@@ -149,6 +150,11 @@ def with_unit(number: str, unit: str, lang: str) -> str:
         return number
     if unit_first(unit, lang):
         return f"{unit}{number}"
-    if unit.startswith("%") or lang != "en":
+    if unit.startswith("%") or _closed_up(lang):
         return f"{number}{unit}"
     return f"{number} {unit}"
+
+
+def _closed_up(lang: str) -> bool:
+    """Chinese and Japanese write a unit right after the number; other languages with a space."""
+    return lang.split("-")[0].lower() in ("zh", "ja")
