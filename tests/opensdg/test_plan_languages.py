@@ -71,3 +71,12 @@ def test_units_follow_the_number_with_a_space_outside_chinese() -> None:
     assert with_unit("95", "%", "es") == "95%"
     assert with_unit("5,000", "港元", "zh-Hant") == "5,000港元"
     assert with_unit("5,000", "HK$", "en") == "HK$5,000"
+
+
+def test_the_cli_speaks_the_plan_languages(imported: Path, cli) -> None:
+    result = cli("status", "--lang", "es")
+    assert result.code == 0, result.err
+    assert "Tasa de mortalidad infantil" in result.out  # plan text in Spanish
+    assert "Target achieved" in result.out  # interface words in English
+    wrong = cli("status", "--lang", "fr")
+    assert wrong.code == 2 and "use one of en, es" in wrong.err

@@ -52,12 +52,23 @@ def error_console() -> Console:
 
 
 def parse_lang(value: str) -> str:
-    from blueprint_tracker.i18n import normalise_lang
+    """A catalogued language (any spelling), or another language the plan declares (its plan
+    text with English interface words)."""
+    from blueprint_tracker.i18n import lang_of_slug, normalise_lang
 
     try:
         return normalise_lang(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--lang") from exc
+        from blueprint_tracker.cli.session import workspace
+
+        languages = workspace().plan.header.languages
+        found = lang_of_slug(value.strip().lower().replace("_", "-"), languages)
+        if found is None:
+            raise typer.BadParameter(
+                f"unknown language {value!r}: use one of {', '.join(languages)}",
+                param_hint="--lang",
+            ) from exc
+        return found
 
 
 def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
@@ -81,10 +92,10 @@ def print_json(data: Any) -> None:
 
 
 def t(value: Mapping[str, Any] | None, lang: str) -> str:
-    """A bilingual text dict in ``lang``."""
+    """A text dict in ``lang``; else in English (the interface's fallback), else Chinese."""
     if not value:
         return ""
-    return str(value.get(lang) or value.get("zh-Hant") or "")
+    return str(value.get(lang) or value.get("en") or value.get("zh-Hant") or "")
 
 
 def say(message: str, lang: str, **args: object) -> str:

@@ -19,6 +19,7 @@ from blueprint_tracker.i18n import (
     gettext,
     has_catalogue,
     html_lang,
+    interface_lang,
     language_name,
     locale,
     slug_of,
@@ -55,9 +56,10 @@ class _Slugs(dict[str, str]):
 
 
 def _text(value: Any, lang: str) -> str:
-    """Plan text in ``lang``; else in the first language it has."""
+    """Text in ``lang``; else in the interface language (English for a language without a
+    catalogue: the methods' explanations), else in the first language it has."""
     if isinstance(value, dict):
-        words = value.get(lang) or next(
+        words = value.get(lang) or value.get(interface_lang(lang)) or next(
             (v for k, v in value.items() if k != "translated" and isinstance(v, str) and v), ""
         )
         return str(words)
