@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from blueprint_tracker import i18n
 from blueprint_tracker.assess import assess_series
 from blueprint_tracker.compute.commitments import CommitmentStatus
@@ -34,3 +36,17 @@ def test_the_explanation_begins_with_the_status_label_in_each_language() -> None
     assert result.explanation["en"].startswith(f"{word}: ")
     assert result.explanation["zh-Hant"].startswith(f"{i18n.gettext('zh-Hant', word)}：")
     assert result.explanation["zh-Hant"].startswith("需要扭轉趨勢：")
+
+
+def test_the_methodology_page_names_every_status_with_the_same_words() -> None:
+    import blueprint_tracker
+
+    content = Path(blueprint_tracker.__file__).parent / "present" / "content"
+    en = (content / "methodology.md").read_text(encoding="utf-8")
+    zh = (content / "methodology.zh-Hant.md").read_text(encoding="utf-8")
+    missing = [
+        code
+        for code, label in STATUS_LABELS.items()
+        if label.word not in en or i18n.gettext("zh-Hant", label.word) not in zh
+    ]
+    assert missing == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
@@ -255,3 +256,13 @@ def test_search_results_carry_titles_and_statuses_but_no_internal_ids(client) ->
     assert results is not None
     assert "c-" not in re.sub(r'(href|data-[a-z]+)="[^"]*"', "", results.group(1))
     assert 'class="status status-' in results.group(1)
+
+
+def test_the_chart_summary_writes_the_release_date_as_readers_do(client) -> None:
+    released = client.get("/api/v1/indicators/1.1").json()["indicator"]["latest"]["released"]
+    year, month, day = (int(part) for part in released.split("-"))
+    zh = client.get("/zh-hant/indicators/1.1/").text
+    en = client.get("/en/indicators/1.1/").text
+    assert f"{year}年{month}月{day}日公布。" in zh  # Hong Kong style, as elsewhere on the page
+    assert f"released {day} {dt.date(year, month, day):%B} {year}." in en
+    assert f"{released}公布" not in zh and f"released {released}" not in en

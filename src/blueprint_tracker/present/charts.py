@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from blueprint_tracker.domain.text import with_unit
+from blueprint_tracker.present.dates import long_date
 from blueprint_tracker.present.labels import COMPARATOR_SIGNS
 from blueprint_tracker.services.models import IndicatorPage
 
@@ -220,7 +221,7 @@ def chart_summary(page: IndicatorPage, lang: str, _: Gettext) -> str:
             % {
                 "amount": with_unit(latest["display"], unit, lang),
                 "year": latest["year"],
-                "released": latest["released"],
+                "released": long_date(latest["released"], lang),
             }
         )
     else:

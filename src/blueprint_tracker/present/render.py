@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from blueprint_tracker.domain.marks import N_
 from blueprint_tracker.domain.text import unit_first, with_unit
 from blueprint_tracker.i18n import (
     KEYS,
-    gettext,
     has_catalogue,
     html_lang,
     interface_lang,
     language_name,
-    locale,
     slug_of,
     translations,
 )
 from blueprint_tracker.present.charts import sparkline_svg
 from blueprint_tracker.present.csp import META_CSP
+from blueprint_tracker.present.dates import date_or_text, long_date
 from blueprint_tracker.present.labels import (
     COMPARATOR_SIGNS,
     DECIDING_NUMBER,
@@ -64,33 +60,6 @@ def _text(value: Any, lang: str) -> str:
         )
         return str(words)
     return "" if value is None else str(value)
-
-
-#: Hong Kong date styles (CLDR patterns, translated by the catalogue): 23 December 2025 and
-#: its Chinese form, never the US order; a month alone; a year alone. A language without a
-#: catalogue gets the English patterns.
-DAY_FORMAT, MONTH_FORMAT, YEAR_TEXT = N_("d MMMM y"), N_("MMMM y"), N_("%(year)s")
-
-
-def _date(value: str | dt.date | None, lang: str) -> str:
-    if not value:
-        return ""
-    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return str(format_date(day, format=gettext(lang, DAY_FORMAT), locale=locale(lang)))
-
-
-def _date_or_text(value: str | None, lang: str) -> str:
-    """An evidence date at its own precision: 2024 · May 2024 · 23 May 2024 (and in Chinese
-    with the year, month and day marks)."""
-    if not value:
-        return ""
-    parts = value.split("-")
-    if len(parts) == 2 and all(p.isdigit() for p in parts):
-        month = dt.date(int(parts[0]), int(parts[1]), 1)
-        return str(format_date(month, format=gettext(lang, MONTH_FORMAT), locale=locale(lang)))
-    if len(parts) == 3:
-        return _date(value, lang)
-    return gettext(lang, YEAR_TEXT) % {"year": value} if value.isdigit() else value
 
 
 def _pace(value: float | None, kind: str, lang: str, decimals: int = 2, unit: str = "") -> str:
@@ -140,7 +109,7 @@ def environment(lang: str) -> Environment:
     _ = gettext.gettext
     env.filters.update(
         t=lambda value: _text(value, lang),
-        date=lambda value: _date(value, lang),
+        date=lambda value: long_date(value, lang),
         num=lambda value, decimals=2: number(value, lang, decimals),
         pct=lambda value: percent(value, lang),
         numval=lambda value: number_value(value, lang),
@@ -151,7 +120,7 @@ def environment(lang: str) -> Environment:
         unit_first=lambda unit: unit_first(unit, lang),
         unit_gap=lambda unit: "" if with_unit("1", unit, lang) == f"1{unit}" else " ",
         with_unit=lambda number, unit: with_unit(str(number), unit, lang),
-        date_or_text=lambda value: _date_or_text(value, lang),
+        date_or_text=lambda value: date_or_text(value, lang),
         pace=lambda value, kind, decimals=2, unit="": _pace(value, kind, lang, decimals, unit),
     )
     env.globals.update(

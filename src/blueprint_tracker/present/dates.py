@@ -1,0 +1,37 @@
+"""Dates as a reader writes them in each language (Hong Kong styles, from the catalogue)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+from blueprint_tracker.domain.marks import N_
+from blueprint_tracker.i18n import gettext, locale
+
+#: Hong Kong date styles (CLDR patterns, translated by the catalogue): 23 December 2025 and
+#: its Chinese form, never the US order; a month alone; a year alone. A language without a
+#: catalogue gets the English patterns.
+DAY_FORMAT, MONTH_FORMAT, YEAR_TEXT = N_("d MMMM y"), N_("MMMM y"), N_("%(year)s")
+
+
+def long_date(value: str | dt.date | None, lang: str) -> str:
+    """A day as a reader writes it: 23 December 2025, or the Hong Kong Chinese form."""
+    if not value:
+        return ""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return str(format_date(day, format=gettext(lang, DAY_FORMAT), locale=locale(lang)))
+
+
+def date_or_text(value: str | None, lang: str) -> str:
+    """An evidence date at its own precision: 2024 · May 2024 · 23 May 2024 (and in Chinese
+    with the year, month and day marks)."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        month = dt.date(int(parts[0]), int(parts[1]), 1)
+        return str(format_date(month, format=gettext(lang, MONTH_FORMAT), locale=locale(lang)))
+    if len(parts) == 3:
+        return long_date(value, lang)
+    return gettext(lang, YEAR_TEXT) % {"year": value} if value.isdigit() else value
