@@ -133,3 +133,11 @@ def test_mean_score_rules() -> None:
     assert overall([(-1.0, False)]) == (-1.0, "limited_progress")
     assert overall([(0.0, False)]) == (0.0, "moderate_progress")
     assert overall([(None, False)]) == (None, "not_available")
+
+
+def test_the_status_command_lists_every_configured_reading(imported: Path, cli) -> None:
+    out = cli("status", "--lang", "en").out
+    assert "Configured progress (Open SDG)" in out
+    lines = [line for line in out.splitlines() if "3.1.1" in line or "1.2.2" in line]
+    assert any("Units: Rate per 100000" in x and "no target (limit 10)" in x for x in lines)
+    assert any("1.2.2" in x and "Deterioration" in x and "2016" in x for x in lines)

@@ -77,6 +77,40 @@ def _indicator_table(report: StatusReport, lang: str) -> Table:
     return table
 
 
+def _selection(reading: Mapping[str, Any], lang: str) -> str:
+    chosen = "; ".join(f"{k}: {v}" for k, v in reading["selection"].items())
+    return chosen or say("Total", lang)
+
+
+def _goal(reading: Mapping[str, Any], lang: str) -> str:
+    if reading["target"] is not None:
+        return f"{reading['target_year']}: {reading['target']:g}"
+    words = say("no target", lang)
+    if reading["limit"] is not None:
+        words += f" ({say('limit', lang)} {reading['limit']:g})"
+    return words
+
+
+def _progress_table(report: StatusReport, lang: str) -> Table | None:
+    """The plan's configured progress readings (Open SDG's progress_calculation_options)."""
+    rows = [(i, r) for i in report["indicators"] for r in i["progress"]]
+    if not rows:
+        return None
+    methods = report["methods"]
+    table = Table(
+        *heads((N_("Indicator"), N_("Series"), N_("Target"), N_("Base year")), lang), *methods,
+        title=say("Configured progress (Open SDG)", lang),
+    )  # fmt: skip
+    for indicator, reading in rows:
+        base = reading["assessments"].get("statcan", {}).get("numbers", {}).get("base_year")
+        table.add_row(
+            indicator["id"], _selection(reading, lang), _goal(reading, lang),
+            str(base or reading["base_year"]),
+            *(status_word(reading["assessments"][m]["status"], lang) for m in methods),
+        )  # fmt: skip
+    return table
+
+
 def _commitment_table(report: StatusReport, lang: str) -> Table:
     from blueprint_tracker.compute.commitments import CommitmentStatus
 
@@ -105,6 +139,9 @@ def status(
     out = console()
     out.print(_indicator_table(report, lang))
     out.print(say("⌛ newer data was expected by now; ≠ the methods disagree", lang))
+    progress = _progress_table(report, lang)
+    if progress is not None:
+        out.print(progress)
     out.print(_commitment_table(report, lang))
 
 
