@@ -104,7 +104,7 @@ class _FileProblem(Exception):
         self.problem = problem
 
 
-# ASCII digits only: no 1_000, no full-width １２３, no inf/nan, no spaces inside
+# ASCII digits only: no 1_000, no full-width digits (U+FF10 to U+FF19), no inf/nan, no spaces inside
 FILE_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 FORM_NUMBER = re.compile(r"^[+-]?[0-9]+(\.[0-9]+)?$")  # typed by hand: plain decimals
 MAX_MAGNITUDE = 1e15  # larger than any official figure the product tracks
