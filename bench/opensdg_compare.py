@@ -15,10 +15,9 @@ import math
 import sys
 import time
 import types
+from collections import Counter
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 
 class _Loggable:
@@ -102,6 +101,7 @@ def compare(checkout: Path, sample: int) -> None:
         except Exception:
             theirs.append(None)
     open_sdg = time.perf_counter() - start
+    assess_frame(long_piece(10, 0, seed=1), method="statcan")  # load and compile first
     start = time.perf_counter()
     ours = assess_frame(table, method="statcan")
     mine = time.perf_counter() - start
@@ -114,5 +114,10 @@ def compare(checkout: Path, sample: int) -> None:
           f"{open_sdg / mine:,.0f}x Open SDG's speed on these {sample:,} series")  # fmt: skip
     print(f"  identical statuses: {agree}/{len(compared)} "
           f"({sample - len(compared)} series where Open SDG raises)")  # fmt: skip
-    counts = np.unique([s for s in statuses], return_counts=True)
-    print("  our statuses:", dict(zip(*counts, strict=True)))
+    print("  our statuses:", dict(Counter(statuses).most_common()))
+    differ = [i for i, (a, b) in enumerate(zip(theirs, statuses, strict=True))
+              if a is not None and a != b]  # fmt: skip
+    for i in differ[:3]:
+        data, config = inputs[i]
+        points = dict(zip(data["Year"].tolist(), data["Value"].round(4).tolist(), strict=True))
+        print(f"  differs: Open SDG {theirs[i]}, ours {statuses[i]}; {config}; {points}")
