@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from blueprint_tracker.errors import ConfigError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+#: ``revision = "0005"`` / ``down_revision = "0004"`` (a merge's tuple is not read: no single head)
+REVISION = re.compile(
+    r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:None|[\"']([^\"']+)[\"'])", re.M
+)
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
@@ -44,14 +48,48 @@ def create_store_engine(url: str) -> Engine:
 def migrate_connection(connection: Connection) -> None:
     """Bring the schema to the latest Alembic revision on an open connection (whose role then
     owns what the migrations create)."""
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
 
 
+@functools.cache
+def head_revision() -> str | None:
+    """The newest migration's revision, read from the files (without loading Alembic); None
+    unless the migrations form one line."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict((key, value) for key, value in REVISION.findall(path.read_text("utf-8")))
+        if found.get("revision"):
+            revisions.add(found["revision"])
+        if found.get("down_revision"):
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_head(engine: Engine) -> bool:
+    """True when the store's schema is already at the newest revision (a cheap query)."""
+    head = head_revision()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as connection:
+            current = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:  # no table yet, or no right to read it: let Alembic decide
+        return False
+    return [row[0] for row in current] == [head]
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest Alembic revision."""
+    """Bring the schema to the latest Alembic revision (Alembic is loaded only when needed)."""
+    if _at_head(engine):
+        return
     try:
         with engine.begin() as connection:
             migrate_connection(connection)
