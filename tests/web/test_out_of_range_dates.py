@@ -58,7 +58,7 @@ def test_an_unexpected_failure_is_a_500_with_headers_and_no_details(
     def broken(*_args: Any, **_kwargs: Any) -> Any:
         raise RuntimeError("secret internals /etc/passwd")
 
-    monkeypatch.setattr(app.state.cache, "get", broken)
+    monkeypatch.setattr(app.state.ws.cache, "remember", broken)
     client = TestClient(app, raise_server_exceptions=False)
     api = client.get("/api/v1/overview")
     assert api.status_code == 500

@@ -72,19 +72,21 @@ def parse_lang(value: str) -> str:
 
 
 def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
+    """The date of an option, read and checked as the web reads ``as_of`` (one rule, one
+    message: ``services.as_of.parse_as_of``)."""
     if value is None:
         return None
-    from blueprint_tracker.services.as_of import EARLIEST, LATEST
+    from blueprint_tracker.errors import InputError
+    from blueprint_tracker.services.as_of import parse_as_of
 
     try:
-        day = dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from exc
-    if not EARLIEST <= day <= LATEST:  # the range the product can compute (as on the web)
-        span = f"{EARLIEST.isoformat()} to {LATEST.isoformat()}"
-        message = f"{value} is out of range; use a date from {span}"
-        raise typer.BadParameter(message, param_hint=option)
-    return day
+        day = parse_as_of(value, option)
+        if day is None:  # an empty value, which the web reads as "no date"
+            raise InputError(f"{option}: '' is not a date YYYY-MM-DD")
+        return day
+    except InputError as exc:
+        message = str(exc).removeprefix(f"{option}: ")
+        raise typer.BadParameter(message, param_hint=option) from exc
 
 
 def print_json(data: Any) -> None:

@@ -30,9 +30,9 @@ def parse_as_of(value: str | None, name: str = "as_of") -> dt.date | None:
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"{name}: {value!r} is not a valid date YYYY-MM-DD") from None
+        raise InputError(f"{name}: {value!r} is not a date YYYY-MM-DD") from None
     if len(value) != 10:  # fromisoformat also reads 20241231 and week dates
-        raise InputError(f"{name}: {value!r} is not a valid date YYYY-MM-DD")
+        raise InputError(f"{name}: {value!r} is not a date YYYY-MM-DD")
     return check_as_of(day, name)
 
 

@@ -16,6 +16,7 @@ from blueprint_tracker.domain.text import Text
 from blueprint_tracker.errors import PlanInvalidError
 from blueprint_tracker.formats.observations_file import read_observations
 from blueprint_tracker.formats.plan_folder import attach_evidence, load_plan_folder
+from blueprint_tracker.services.cache import DataCache
 from blueprint_tracker.store.accounts import AccountStore
 from blueprint_tracker.store.observations import Store, open_store
 from blueprint_tracker.store.review import ReviewStore
@@ -35,8 +36,12 @@ class Workspace:
     store: Store
     accounts: AccountStore
     review: ReviewStore
+    cache: DataCache = field(init=False, repr=False)  # the one cache of built data
     _merged: tuple[tuple[int, int], Plan] | None = field(default=None, repr=False)
     _stamp: tuple[float, int, tuple[int, int]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.cache = DataCache(self)
 
     def _state_stamp(self) -> tuple[int, int]:
         """The store's evidence/withdrawal stamp, asked at most every STAMP_SECONDS unless this

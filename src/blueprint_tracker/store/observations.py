@@ -115,6 +115,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.generation = 0  # counts this process's writes, so its own readers see them at once
 
     def _existing(self, conn: Connection, plan_id: str, series: set[str]) -> dict[Key, float]:
         query = select(observations).where(
@@ -164,6 +165,7 @@ class Store:
             batch_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
             if new:
                 conn.execute(insert(observations), [_to_row(plan_id, o, batch_id) for o in new])
+        self.generation += 1
         return Batch(batch_id, plan_id, file_name, sha256, len(items), len(new), now)
 
     def withdraw_from_batches(
@@ -202,6 +204,7 @@ class Store:
                         recorded_at=now,
                     )
                 )
+        self.generation += 1
         return len(stale)
 
     def get(self, plan_id: str, observation_id: int) -> Observation | None:

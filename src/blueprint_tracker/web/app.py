@@ -12,7 +12,6 @@ from blueprint_tracker.errors import ConfigError
 from blueprint_tracker.present.assets import STATIC_DIR
 from blueprint_tracker.services.plan_views import plan_tree
 from blueprint_tracker.services.workspace import Workspace, open_workspace
-from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.errors import install_error_handlers
 from blueprint_tracker.web.routes_api import api_router
 from blueprint_tracker.web.routes_auth import auth_router
@@ -58,7 +57,7 @@ def create_app(settings: Settings | None = None, workspace: Workspace | None = N
         servers=[{"url": "/"}],
     )
     app.state.ws = ws
-    app.state.cache = PageCache(ws)
+    app.state.cache = ws.cache  # the workspace's one cache of built data
     app.state.site = plan_tree(ws.plan)["plan"]
     app.state.server_mode = settings.server_mode
     app.state.secret_key = settings.secret_key

@@ -14,8 +14,8 @@ from blueprint_tracker.services import models, pages
 from blueprint_tracker.services.as_of import parse_as_of
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.services.vocabulary import status_vocabulary
-from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.errors import ERROR_RESPONSES
+from blueprint_tracker.web.state import page_cache
 
 AS_OF_PATTERN = r"^(19\d{2}|2[01]\d{2}|2200)-\d{2}-\d{2}$"
 
@@ -46,11 +46,6 @@ AsOf = Annotated[dt.date | None, Depends(as_of_query)]
 Id = Annotated[str, Path(description="An id from the plan.", min_length=1, max_length=100)]
 
 
-def _cache(request: Request) -> PageCache:
-    cache: PageCache = request.app.state.cache
-    return cache
-
-
 def _page(
     request: Request,
     name: str,
@@ -60,7 +55,7 @@ def _page(
 ) -> Any:
     """A page's data through the page registry (the same entry its HTML and twin use)."""
     given = tuple(sorted((k, str(v)) for k, v in query.items() if v is not None))
-    return _cache(request).page(registry.page(name), arg, given, as_of)
+    return page_cache(request).page(registry.page(name), arg, given, as_of)
 
 
 def _vocabulary_routes(router: APIRouter) -> None:
@@ -80,7 +75,9 @@ def api_router() -> APIRouter:
 
     @router.get("/nodes/{node_id}", summary="One plan node with its links and roll-up")
     def node(request: Request, node_id: Id, as_of: AsOf) -> models.NodePage:
-        result: models.NodePage = _cache(request).get("node", pages.node_page, node_id, as_of=as_of)
+        result: models.NodePage = page_cache(request).get(
+            "node", pages.node_page, node_id, as_of=as_of
+        )
         return result
 
     @router.get("/overview", summary="Overview: status counts, indicator cards, recent changes")
@@ -90,12 +87,12 @@ def api_router() -> APIRouter:
 
     @router.get("/updates", summary="Figures and evidence released in the year before the date")
     def updates_feed(request: Request, as_of: AsOf) -> models.Updates:
-        result: models.Updates = _cache(request).get("feed", updates, as_of=as_of)
+        result: models.Updates = page_cache(request).get("feed", updates, as_of=as_of)
         return result
 
     @router.get("/indicators", summary="Every indicator with its latest value and statuses")
     def indicators(request: Request, as_of: AsOf) -> models.IndicatorsPage:
-        result: models.IndicatorsPage = _cache(request).get(
+        result: models.IndicatorsPage = page_cache(request).get(
             "indicators", pages.indicators_list, as_of=as_of
         )
         return result
@@ -122,7 +119,9 @@ def api_router() -> APIRouter:
 
     @router.get("/sources", summary="The publications every figure comes from")
     def sources(request: Request, as_of: AsOf) -> models.SourcesPage:
-        result: models.SourcesPage = _cache(request).get("sources", pages.sources_page, as_of=as_of)
+        result: models.SourcesPage = page_cache(request).get(
+            "sources", pages.sources_page, as_of=as_of
+        )
         return result
 
     @router.get("/search", summary="Substring search in both languages")

@@ -29,9 +29,9 @@ from blueprint_tracker.services import pages
 from blueprint_tracker.services.as_of import parse_as_of, published_edition
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.auth import current_login
-from blueprint_tracker.web.cache import PageCache
 from blueprint_tracker.web.responses import csv_response
 from blueprint_tracker.web.server_pages import lang_of, server_parts
+from blueprint_tracker.web.state import page_cache
 
 Text = Annotated[str | None, Query(max_length=300)]
 
@@ -45,11 +45,6 @@ PUBLICATION_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "zip": "application/zip",
 }
-
-
-def _cache(request: Request) -> PageCache:
-    cache: PageCache = request.app.state.cache
-    return cache
 
 
 def page_context(
@@ -85,7 +80,7 @@ def _html(request: Request, build: Callable[[], str]) -> str:
     user, whose pages show their account and the audit trail)."""
     if current_login(request) is not None:
         return build()
-    html: str = _cache(request).remember(("html", str(request.url)), build)
+    html: str = page_cache(request).remember(("html", str(request.url)), build)
     return html
 
 
@@ -106,7 +101,7 @@ def _query(request: Request) -> tuple[tuple[str, str], ...]:
 
 def page_data(request: Request, spec: registry.Page, arg: str | None, day: dt.date | None) -> Any:
     """The page's data for this request, built once per query, day and data version."""
-    return _cache(request).page(spec, arg, _query(request), day)
+    return page_cache(request).page(spec, arg, _query(request), day)
 
 
 def _page_response(
@@ -175,24 +170,26 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
     @router.get("/{slug}/feed.xml")
     def feed(request: Request, slug: str, as_of: Text = None) -> Response:
         lang, day = _lang(request, slug), parse_as_of(as_of)
-        data = _cache(request).get("feed", updates, as_of=day)
+        data = page_cache(request).get("feed", updates, as_of=day)
         return Response(atom_feed(data, lang), media_type="application/atom+xml; charset=utf-8")
 
     @router.get("/downloads/indicators/{indicator_id}.csv")
     def indicator_csv(request: Request, indicator_id: str, as_of: Text = None) -> Response:
         day = parse_as_of(as_of)
-        data = _cache(request).page(registry.page("indicator"), indicator_id, as_of=day)
+        data = page_cache(request).page(registry.page("indicator"), indicator_id, as_of=day)
         return csv_response(downloads.indicator_csv(data), f"indicator-{indicator_id}")
 
     @router.get("/downloads/observations.csv")
     def observations_csv(request: Request, as_of: Text = None) -> Response:
-        rows = _cache(request).get("observations", pages.observation_rows, as_of=parse_as_of(as_of))
+        rows = page_cache(request).get(
+            "observations", pages.observation_rows, as_of=parse_as_of(as_of)
+        )
         return csv_response(downloads.observations_csv(rows), "observations")
 
     @router.get("/downloads/commitments.csv")
     def commitments_csv(request: Request, as_of: Text = None) -> Response:
         spec = registry.page("commitments")
-        data = _cache(request).page(spec, as_of=parse_as_of(as_of))
+        data = page_cache(request).page(spec, as_of=parse_as_of(as_of))
         return csv_response(downloads.commitments_csv(data), "commitments")
 
     @router.get("/downloads/{name}")

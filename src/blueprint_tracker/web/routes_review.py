@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -11,7 +10,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from blueprint_tracker.domain.account import Role
 from blueprint_tracker.domain.change import Change, ChangeKind
 from blueprint_tracker.errors import ConflictError, NotFoundError
-from blueprint_tracker.services import pages, review
+from blueprint_tracker.present import registry
+from blueprint_tracker.services import review
 from blueprint_tracker.services.audit import audit_csv
 from blueprint_tracker.services.indicators import observation_data
 from blueprint_tracker.services.models import CommitmentRow, CommitmentsPage
@@ -21,6 +21,7 @@ from blueprint_tracker.web.audit_view import side_by_side
 from blueprint_tracker.web.auth import check_csrf, require_role
 from blueprint_tracker.web.responses import csv_response
 from blueprint_tracker.web.server_pages import render_page, server_context
+from blueprint_tracker.web.state import page_cache
 
 Comment = Annotated[str, Form(max_length=2000)]
 Short = Annotated[str, Form(max_length=200)]
@@ -75,12 +76,8 @@ def _queue_page(request: Request, slug: str, status: int = 200, **extra: Any) ->
 
 
 def _commitments(request: Request) -> list[CommitmentRow]:
-    def build(ws: Workspace, as_of: dt.date | None) -> CommitmentsPage:
-        return pages.commitments_page(ws, as_of)
-
-    data: CommitmentsPage = request.app.state.cache.get("commitments-all", build)
-    rows: list[CommitmentRow] = data["commitments"]
-    return rows
+    data: CommitmentsPage = page_cache(request).page(registry.page("commitments"))
+    return data["commitments"]
 
 
 def _store_evidence(ws: Workspace, commitment: str) -> list[dict[str, Any]]:
@@ -117,7 +114,7 @@ def review_router() -> APIRouter:
             return _queue_page(request, slug, 422, problems=problems, comments={change_id: comment})
         except ConflictError as exc:
             return _queue_page(request, slug, 409, conflict=str(exc))
-        request.app.state.cache.invalidate()
+        page_cache(request).invalidate()
         return RedirectResponse(f"/{slug}/review/?decided={change_id}", status_code=303)
 
     @router.get("/audit.csv")

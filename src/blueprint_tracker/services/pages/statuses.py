@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
 
 from blueprint_tracker import i18n
+from blueprint_tracker.services.cache import data_version as data_version
 from blueprint_tracker.services.models import CommitmentStatus as CommitmentStatusRow
 from blueprint_tracker.services.models import Counts, IndicatorStatus, StatusReport
 from blueprint_tracker.services.status import status_report as build_status_report
@@ -22,32 +20,12 @@ def edition_date(as_of: dt.date | None) -> dt.date:
     return as_of or dt.date.today()
 
 
-def data_version(ws: Workspace) -> tuple[int, int, int]:
-    """Changes whenever figures are imported or an edit is approved (figures, evidence,
-    withdrawals); used to key cached page data."""
-    return (ws.store.count(ws.plan.id), *ws.review.state_stamp(ws.plan.id))
-
-
-_REPORTS: OrderedDict[tuple[Any, ...], StatusReport] = OrderedDict()
-_REPORTS_LOCK = threading.Lock()
-_REPORTS_KEPT = 8
-
-
 def status_report(ws: Workspace, as_of: dt.date | None = None) -> StatusReport:
-    """The assessment report.
-
-    A report is reused for the same workspace, date and stored figures (a page shows several
-    parts of one report, and a static build shows every part).
-    """
-    key = (id(ws), str(ws.plan_dir), as_of, dt.date.today(), data_version(ws))
-    with _REPORTS_LOCK:
-        if key in _REPORTS:
-            return _REPORTS[key]
-    report = build_status_report(ws, as_of)
-    with _REPORTS_LOCK:
-        _REPORTS[key] = report
-        while len(_REPORTS) > _REPORTS_KEPT:
-            _REPORTS.popitem(last=False)
+    """The assessment report, built once per workspace, date, day and data version (a page
+    shows several parts of one report, and a static build shows every part)."""
+    report: StatusReport = ws.cache.remember(
+        ("status-report", as_of), lambda: build_status_report(ws, as_of)
+    )
     return report
 
 

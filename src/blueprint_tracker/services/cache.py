@@ -1,4 +1,10 @@
-"""A small cache of page data, keyed by page, arguments, edition date and data version."""
+"""The one cache of built data (status reports, page data, rendered pages), per workspace.
+
+One invalidation rule: an entry is reused while the day and the store's data version are the
+same. The data version changes whenever figures are imported or withdrawn or an edit is
+approved (``data_version``); it is asked of the database at most once a second, and at once
+after a write by this process (the stores count their own writes).
+"""
 
 from __future__ import annotations
 
@@ -6,40 +12,59 @@ import datetime as dt
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-
-from blueprint_tracker.services.pages import data_version
-from blueprint_tracker.services.workspace import Workspace
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from blueprint_tracker.present.registry import Page
+    from blueprint_tracker.services.workspace import Workspace
 
 VERSION_TTL_SECONDS = 1.0
+SIZE = 256
 
 
-class PageCache:
-    def __init__(self, ws: Workspace, size: int = 256) -> None:
+def data_version(ws: Workspace) -> tuple[int, int, int]:
+    """Changes whenever figures are imported or an edit is approved (figures, evidence,
+    withdrawals); used to key cached data."""
+    return (ws.store.count(ws.base_plan.id), *ws.review.state_stamp(ws.base_plan.id))
+
+
+class PageSpec(Protocol):
+    """A page of the registry (``present.registry.Page``), as far as the cache needs it."""
+
+    @property
+    def name(self) -> str: ...
+
+    def build(
+        self, ws: Workspace, arg: str | None, query: Mapping[str, str], as_of: dt.date | None
+    ) -> Any: ...
+
+
+class DataCache:
+    def __init__(self, ws: Workspace, size: int = SIZE) -> None:
         self.ws = ws
         self.size = size
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
         self._builders: dict[tuple[Any, ...], threading.Lock] = {}
-        self._version: tuple[float, Any] = (0.0, None)  # (checked at, data version)
+        self._version: tuple[float, tuple[int, int], Any] = (0.0, (-1, -1), None)
+
+    def _writes(self) -> tuple[int, int]:
+        return (self.ws.store.generation, self.ws.review.generation)
 
     def version(self) -> Any:
-        """The store's data version (figures, approved evidence and withdrawals), asked of the
-        database at most once a second."""
-        checked, version = self._version
+        """The store's data version, asked of the database at most once a second unless this
+        process wrote since."""
+        checked, writes, version = self._version
         now = time.monotonic()
-        if now - checked > VERSION_TTL_SECONDS:
+        if now - checked > VERSION_TTL_SECONDS or writes != self._writes():
+            writes = self._writes()
             version = data_version(self.ws)
-            self._version = (now, version)
+            self._version = (now, writes, version)
         return version
 
     def invalidate(self) -> None:
         """Ask the store for its data version on the next request (after a write here)."""
-        self._version = (0.0, None)
+        self._version = (0.0, (-1, -1), None)
 
     def get(
         self,
@@ -53,7 +78,7 @@ class PageCache:
 
     def page(
         self,
-        spec: Page,
+        spec: PageSpec,
         arg: str | None = None,
         query: tuple[tuple[str, str], ...] = (),
         as_of: dt.date | None = None,
