@@ -266,3 +266,26 @@ def test_the_chart_summary_writes_the_release_date_as_readers_do(client) -> None
     assert f"{year}年{month}月{day}日公布。" in zh  # Hong Kong style, as elsewhere on the page
     assert f"released {day} {dt.date(year, month, day):%B} {year}." in en
     assert f"{released}公布" not in zh and f"released {released}" not in en
+
+
+def test_indicator_data_carries_its_components_without_filling_gaps(client) -> None:
+    page = client.get("/api/v1/indicators/1.1").json()
+    assert [c["id"] for c in page["components"]] == [
+        "gerd_business", "gerd_higher_education", "gerd_government",
+    ]  # fmt: skip
+    years = {v["year"] for v in page["component_values"]}
+    rows = client.get("/downloads/observations.csv").text.splitlines()
+    observed = {
+        int(line.split(",")[1]) for line in rows[1:] if line.startswith("gerd_business,")
+    }
+    assert years and years <= observed  # only years with a released figure
+    assert client.get("/api/v1/indicators/2.2").json()["components"] == []
+
+
+def test_the_date_control_follows_the_page_language(client) -> None:
+    zh = client.get("/zh-hant/indicators/1.1/?as_of=2025-12-23").text
+    en = client.get("/en/indicators/1.1/?as_of=2025-12-23").text
+    # year-month-day in both, never the browser's own (US-style) date picker
+    assert 'type="date"' not in zh and 'type="date"' not in en
+    assert 'placeholder="年-月-日"' in zh and "現顯示2025年12月23日" in zh
+    assert 'placeholder="YYYY-MM-DD"' in en and "Showing 23 December 2025" in en

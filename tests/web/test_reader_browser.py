@@ -197,3 +197,19 @@ def test_screenshots_of_every_page_type(browser: Any, server: str) -> None:
     if SCREENSHOTS.is_dir() and (ARTIFACTS / "update-docs-screenshots").exists():
         for png in folder.glob("*.png"):
             shutil.copyfile(png, SCREENSHOTS / png.name)
+
+
+def test_gerd_breakdown_is_a_stacked_chart_of_the_performing_sectors(
+    browser: Any, server: str
+) -> None:
+    page, _ = _open(browser, f"{server}/en/indicators/1.1/", _host(server), viewport=DESKTOP)
+    page.click("#components-box summary")
+    page.wait_for_selector("#components[data-rendered] svg", timeout=20_000)
+    colours = page.eval_on_selector_all(
+        "#components svg .mark-rect path", "ps => [...new Set(ps.map(p => p.getAttribute('fill')))]"
+    )
+    assert len(colours) == 3
+    legend = page.eval_on_selector("#components svg .role-legend", "g => g.textContent")
+    assert "business sector" in legend and "higher education" in legend and "government" in legend
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+    page.close()

@@ -84,6 +84,9 @@ class Indicator(_Model):
     definition_note: Text | None = None
     group: Text | None = None
     progress: list[ProgressSetting] = Field(default_factory=list)
+    #: base series that add up to one of the formula's inputs (GERD by performing sector):
+    #: drawn as a stacked chart beside the indicator's own
+    components: list[str] = Field(default_factory=list)
 
     @field_validator("formula")
     @classmethod

@@ -267,3 +267,63 @@ def sparkline_svg(values: Iterable[float], width: int = 120, height: int = 32) -
         f'aria-hidden="true" focusable="false"><polyline fill="none" stroke="currentColor" '
         f'stroke-width="2" points="{coords}"/></svg>'
     )
+
+
+#: Okabe-Ito colours for the parts of a breakdown (distinct from the main chart's three).
+PART_COLOURS = ("#56B4E9", "#E69F00", "#CC79A7", "#F0E442", "#000000")
+
+
+def breakdown_chart(page: IndicatorPage, lang: str, _: Gettext) -> dict[str, Any] | None:
+    """A stacked bar per year of the components of an indicator's input (None when it has
+    none): GERD by performing sector. Years without every part are still drawn as they are."""
+    parts = page.get("components") or []
+    values = page.get("component_values") or []
+    if not parts or not values:
+        return None
+    names = {p["id"]: str((p["name"] or {}).get(lang, p["id"])) for p in parts}
+    unit = str((parts[0]["unit"] or {}).get(lang, ""))
+    order = [names[p["id"]] for p in parts]
+    index = {p["id"]: i for i, p in enumerate(parts)}
+    rows = [
+        {"year": v["year"], "part": names[v["series"]], "part_index": index[v["series"]],
+         "value": v["value"]}
+        for v in values
+    ]  # fmt: skip
+    years = [v["year"] for v in values]
+    every_year = list(range(min(years), max(years) + 1))  # a year without figures stays empty
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "width": "container",
+        "height": 220,
+        "autosize": {"type": "fit", "contains": "padding"},
+        "data": {"values": rows},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {
+                "field": "year",
+                "type": "ordinal",
+                "title": _("Year"),
+                "scale": {"domain": every_year},
+            },
+            "y": {"field": "value", "type": "quantitative", "title": unit, "stack": "zero"},
+            "color": {
+                "field": "part",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": order, "range": list(PART_COLOURS[: len(order)])},
+            },
+            "order": {"field": "part_index", "type": "quantitative"},
+            "tooltip": [
+                {"field": "part", "title": _("Series")},
+                {"field": "year", "title": _("Year")},
+                {"field": "value", "title": _("Value"), "format": ",.1f"},
+            ],
+        },
+        "config": {
+            "legend": {
+                "orient": "bottom", "direction": "vertical", "labelFontSize": 12, "labelLimit": 0,
+            },
+            "axis": {"labelFontSize": 12, "titleFontSize": 12},
+            "font": "system-ui, sans-serif",
+        },
+    }

@@ -8,7 +8,12 @@ from typing import Any
 
 from blueprint_tracker.i18n import translations
 from blueprint_tracker.present.assets import localised_content
-from blueprint_tracker.present.charts import chart_rows, chart_summary, indicator_chart
+from blueprint_tracker.present.charts import (
+    breakdown_chart,
+    chart_rows,
+    chart_summary,
+    indicator_chart,
+)
 from blueprint_tracker.present.labels import N_
 from blueprint_tracker.present.render import render
 from blueprint_tracker.present.urls import Linker, relative
@@ -81,6 +86,7 @@ def indicator_html(data: IndicatorPage, ctx: PageContext) -> str:
         f"{indicator['id']} {name}",
         d=data,
         spec=indicator_chart(data, ctx.lang, ctx.gettext),
+        breakdown=breakdown_chart(data, ctx.lang, ctx.gettext),
         rows=chart_rows(data),
         summary=chart_summary(data, ctx.lang, ctx.gettext),
     )

@@ -586,6 +586,15 @@ class BreakdownPoint(TypedDict):
 
 
 @with_config(STRICT)
+class ComponentPoint(TypedDict):
+    """One component's figure for one year (the latest release known)."""
+
+    series: str
+    year: int
+    value: float
+
+
+@with_config(STRICT)
 class BreakdownLine(TypedDict):
     key: str  # the breakdown as sorted JSON; "" for the total line
     dimensions: dict[str, str]
@@ -615,6 +624,8 @@ class IndicatorPage(TypedDict):
     target_path: list[PathPoint]
     baseline_year: int
     breakdowns: Breakdowns | None
+    components: list[SeriesDef]
+    component_values: list[ComponentPoint]
 
 
 # --- commitments page ---------------------------------------------------------------------

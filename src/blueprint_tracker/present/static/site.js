@@ -41,6 +41,19 @@
     });
   }
 
+  function renderComponents() {
+    var spec = readJson("components-spec");
+    if (!spec || typeof window.vegaEmbed !== "function") { return; }
+    window.vegaEmbed("#components", spec, {
+      actions: false, renderer: "svg", ast: true, defaultStyle: false,
+      tooltip: { disableDefaultStyle: true }
+    }).then(function () {
+      var svg = document.querySelector("#components svg");
+      if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
+      document.getElementById("components").setAttribute("data-rendered", "true");
+    });
+  }
+
   function format(template, values) {
     return template.replace(/%\((\w+)\)[ds]/g, function (_, key) { return String(values[key]); });
   }
@@ -156,6 +169,12 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     renderChart();
+    var box = document.getElementById("components-box");
+    if (box) {  // drawn when opened (a closed disclosure has no width to fit the chart to)
+      box.addEventListener("toggle", function () {
+        if (box.open && !document.querySelector("#components svg")) { renderComponents(); }
+      });
+    }
     keepQueryOnSwitch();
     fillCiteUrl();
     var scorecard = document.getElementById("scorecard");

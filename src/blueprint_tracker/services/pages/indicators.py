@@ -17,6 +17,7 @@ from blueprint_tracker.services.models import (
     BreakdownDimension,
     BreakdownLine,
     Breakdowns,
+    ComponentPoint,
     IndicatorCard,
     IndicatorPage,
     IndicatorsPage,
@@ -191,7 +192,28 @@ def indicator_page(ws: Workspace, indicator_id: str, as_of: dt.date | None = Non
         "target_path": path,
         "baseline_year": ws.plan.header.baseline_year,
         "breakdowns": breakdowns(ws, names, as_of),
+        "components": _series_defs(ws, list(_components(ws, indicator_id))),
+        "component_values": _component_values(ws, indicator_id, as_of),
     }
+
+
+def _components(ws: Workspace, indicator_id: str) -> list[str]:
+    indicator = ws.plan.indicator(indicator_id)
+    return list(indicator.components) if indicator is not None else []
+
+
+def _component_values(
+    ws: Workspace, indicator_id: str, as_of: dt.date | None
+) -> list[ComponentPoint]:
+    """The latest release of each component for each calendar year (a missing one is absent)."""
+    components = _components(ws, indicator_id)
+    if not components:
+        return []
+    rows: list[ComponentPoint] = []
+    for o in ws.store.latest(ws.plan.id, components, as_of):
+        if o.period.isdigit():
+            rows.append({"series": o.series, "year": int(o.period), "value": o.value})
+    return sorted(rows, key=lambda r: (r["year"], components.index(r["series"])))
 
 
 def indicators_list(ws: Workspace, as_of: dt.date | None = None) -> IndicatorsPage:
