@@ -289,3 +289,13 @@ def test_the_date_control_follows_the_page_language(client) -> None:
     assert 'type="date"' not in zh and 'type="date"' not in en
     assert 'placeholder="年-月-日"' in zh and "現顯示2025年12月23日" in zh
     assert 'placeholder="YYYY-MM-DD"' in en and "Showing 23 December 2025" in en
+
+
+def test_the_methodology_explains_every_status_a_page_can_show(client) -> None:
+    from blueprint_tracker.i18n import translations
+    from blueprint_tracker.present.labels import STATUS_LABELS
+
+    for slug, lang in (("en", "en"), ("zh-hant", "zh-Hant")):
+        page = client.get(f"/{slug}/methodology/").text
+        words = {str(translations(lang).gettext(label.word)) for label in STATUS_LABELS.values()}
+        assert sorted(w for w in words if w not in page) == [], slug
