@@ -52,6 +52,12 @@ class Batch:
     def __len__(self) -> int:
         return int(self.values.shape[0])
 
+    @cached_property
+    def targeted(self) -> BoolArray:
+        """Whether each series has a target (a target value and a target year)."""
+        both = np.isfinite(self.target) & np.isfinite(self.target_year)
+        return np.asarray(both, dtype=np.bool_)
+
     def rows(self, start: int, stop: int) -> Batch:
         """The sub-batch of rows [start, stop) (views, no copy)."""
         changes = {
@@ -160,12 +166,13 @@ def meets(x: FloatArray, batch: Batch) -> BoolArray:
     plan that wants "about 5,000" start-ups and gets 5,221 has not missed its target.
     """
     tv = batch.target
+    at_least = batch.comparator == GE
     with np.errstate(invalid="ignore"):
-        within = np.abs(x - tv) <= batch.tolerance * np.abs(tv)
-        about = within | (batch.direction * (x - tv) >= 0)
-        result = np.where(
-            batch.comparator == GE, x >= tv, np.where(batch.comparator == LE, x <= tv, about)
-        )
+        result = np.where(at_least, x >= tv, x <= tv)
+        about = batch.comparator == ABOUT
+        if about.any():  # most batches hold ">=" and "<=" only: skip the band
+            within = np.abs(x - tv) <= batch.tolerance * np.abs(tv)
+            result = np.where(about, within | (batch.direction * (x - tv) >= 0), result)
     return np.asarray(result, dtype=np.bool_)
 
 
@@ -201,4 +208,4 @@ def trend_only_status(growth: FloatArray) -> CodeArray:
 
 
 def has_target(batch: Batch) -> BoolArray:
-    return np.asarray(np.isfinite(batch.target) & np.isfinite(batch.target_year), dtype=np.bool_)
+    return batch.targeted

@@ -36,6 +36,8 @@ def milestone_passed(batch: Batch, obs: Latest) -> Result:
 
 def settle(status: CodeArray, batch: Batch, passed: Result) -> CodeArray:
     """TARGET_MET / TARGET_MISSED by the final value where the milestone has passed."""
+    if not passed["milestone_passed"].any():  # most milestones lie ahead
+        return status.astype(np.int8)
     met = meets(passed["final_value"], batch)
     verdict = np.where(met, code(Status.TARGET_MET), code(Status.TARGET_MISSED))
     return np.where(passed["milestone_passed"], verdict, status).astype(np.int8)
