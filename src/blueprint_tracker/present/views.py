@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from blueprint_tracker.i18n import translations
+from blueprint_tracker.present import registry
 from blueprint_tracker.present.assets import localised_content
 from blueprint_tracker.present.charts import (
     breakdown_chart,
@@ -14,7 +15,6 @@ from blueprint_tracker.present.charts import (
     chart_summary,
     indicator_chart,
 )
-from blueprint_tracker.present.labels import N_
 from blueprint_tracker.present.render import render
 from blueprint_tracker.present.urls import Linker, relative
 from blueprint_tracker.services.models import (
@@ -28,16 +28,7 @@ from blueprint_tracker.services.models import (
     SearchResults,
 )
 
-PAGE_TITLES = {
-    "overview": N_("Overview"),
-    "plan": N_("Plan"),
-    "indicator": N_("Indicator"),
-    "commitments": N_("Commitments"),
-    "commitment": N_("Commitment"),
-    "methodology": N_("Methodology"),
-    "data": N_("Data"),
-    "search": N_("Search"),
-}
+PAGE_TITLES = {page.name: page.title for page in registry.PAGES}  # English message ids
 
 
 @dataclass(frozen=True)
