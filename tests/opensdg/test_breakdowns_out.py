@@ -46,3 +46,15 @@ def test_the_observations_download_carries_the_breakdowns(client) -> None:
 def test_breakdowns_as_of_a_date_before_their_release(client) -> None:
     before = client.get("/api/v1/indicators/1.2.1?as_of=2025-01-01").json()
     assert before["breakdowns"] is None and before["indicator"]["latest"] is None
+
+
+def test_the_indicator_page_shows_each_configured_reading_by_every_method(client) -> None:
+    html = client.get("/en/indicators/3.2.1/").text
+    assert "Configured progress (Open SDG)" in html
+    assert html.count('<tr data-series="s_3_2_1') == 2
+    assert "Series: Under-five mortality rate" in html
+    assert 'data-method="statcan" data-label=' in html
+    assert 'data-status="target_achieved"' in html
+    limit = client.get("/es/indicators/3.1.1/").text
+    assert "no target (limit 10.00)" in limit and "Units: Rate per 100000" in limit
+    assert "Configured progress (Open SDG)" not in client.get("/en/indicators/4.2.1/").text

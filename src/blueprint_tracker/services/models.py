@@ -626,6 +626,8 @@ class IndicatorPage(TypedDict):
     breakdowns: Breakdowns | None
     components: list[SeriesDef]
     component_values: list[ComponentPoint]
+    progress: list[dict[str, Any]]  # the plan's configured progress readings (Open SDG)
+    progress_overall: ProgressOverall | None
 
 
 # --- commitments page ---------------------------------------------------------------------

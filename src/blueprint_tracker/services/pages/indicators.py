@@ -179,6 +179,7 @@ def indicator_page(ws: Workspace, indicator_id: str, as_of: dt.date | None = Non
     statuses = load_statuses(ws, as_of)
     card = indicator_card(ws, indicator_id, statuses, as_of)
     names = list(parse_formula(card["formula"]).names)
+    entry = statuses.indicator(indicator_id)
     baseline = _baseline_point(ws, card)
     path = [baseline] if baseline else []
     path += [{"year": m["year"], "value": m["value"]} for m in card["milestones"]]
@@ -194,6 +195,8 @@ def indicator_page(ws: Workspace, indicator_id: str, as_of: dt.date | None = Non
         "breakdowns": breakdowns(ws, names, as_of),
         "components": _series_defs(ws, list(_components(ws, indicator_id))),
         "component_values": _component_values(ws, indicator_id, as_of),
+        "progress": entry["progress"] if entry else [],
+        "progress_overall": entry["progress_overall"] if entry else None,
     }
 
 
