@@ -156,3 +156,13 @@ def non_positive(values: FloatArray) -> BoolArray:
     """Whether any observed value of each row is <= 0."""
     result: BoolArray = _impl("non_positive")(values)
     return result
+
+
+def fused(method: str) -> Callable[..., Any] | None:
+    """The whole `method` as compiled loops, when the backend is numba and one exists."""
+    if backend() != "numba":
+        return None
+    from blueprint_tracker.compute.progress import _fused_numba
+
+    function: Callable[..., Any] | None = getattr(_fused_numba, method, None)
+    return function

@@ -13,6 +13,7 @@ from functools import cache
 
 import numpy as np
 
+from blueprint_tracker.compute.progress import _scan
 from blueprint_tracker.compute.progress._batch import (
     NO_CODE,
     Batch,
@@ -51,6 +52,10 @@ CHUNK = 16_384
 
 
 def _assess_chunk(method: MethodFn, batch: Batch, draws: int, seed: int) -> Result:
+    fused = _scan.fused(method.__name__.removeprefix("assess_"))
+    if fused is not None:  # numba: the whole method in compiled loops, the same numbers
+        done: Result = fused(batch)
+        return done
     obs = latest(batch)
     result = method(batch, obs)
     if draws and "probability" in result:  # trend: the bootstrap as a second reading

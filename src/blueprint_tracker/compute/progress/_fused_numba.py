@@ -1,0 +1,161 @@
+"""`eurostat` as compiled loops (numba backend): every step of eurostat.py, pace.py and
+special.py for one series at a time, in two loops around one numpy call for the powers, so that
+the powers are numpy's own and the result equals the numpy path to the bit (tested)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numba
+import numpy as np
+
+from blueprint_tracker.compute.progress._batch import GE, LE, NO_CODE, Batch, Result, code
+from blueprint_tracker.domain.assessment import Status
+
+_jit = numba.njit(cache=True, nogil=True, error_model="numpy")
+S = np.array([code(s) for s in (
+    Status.SIGNIFICANT_PROGRESS, Status.MODERATE_PROGRESS, Status.INSUFFICIENT_PROGRESS,
+    Status.MOVING_AWAY, Status.TARGET_MET, Status.TARGET_MISSED, Status.MODERATE_MOVEMENT_AWAY,
+    Status.SIGNIFICANT_MOVEMENT_AWAY, Status.INSUFFICIENT_DATA,
+)], dtype=np.int64)  # fmt: skip
+
+
+@_jit
+def _meets(x: float, tv: float, tol: float, d: float, comp: int) -> bool:  # pragma: no cover
+    if comp == GE:
+        return x >= tv
+    if comp == LE:
+        return x <= tv
+    return abs(x - tv) <= tol * abs(tv) or d * (x - tv) >= 0
+
+
+@_jit
+def _scan(values: Any, years: Any, window: Any, tv: Any, ty: Any, lasts: Any, bases: Any,
+          exps: Any) -> None:  # fmt: skip  # pragma: no cover - compiled
+    """t1, x1, t0, x0, x_T per series and the three powers' bases and exponents."""
+    rows, width = values.shape
+    for i in range(rows):
+        t1 = x1 = t0 = x0 = final = np.nan
+        for j in range(width - 1, -1, -1):
+            if not np.isnan(values[i, j]):
+                t1, x1 = years[j], values[i, j]
+                break
+        low = t1 - window[i]
+        for j in range(width):
+            year = years[j]
+            if not year < t1:
+                break
+            if year >= low and not np.isnan(values[i, j]):
+                t0, x0 = year, values[i, j]
+                break
+        for j in range(width):
+            if years[j] == ty[i] and not np.isnan(values[i, j]):
+                final = values[i, j]
+                break
+        lasts[0, i], lasts[1, i], lasts[2, i], lasts[3, i], lasts[4, i] = t1, x1, t0, x0, final
+        bases[0, i], exps[0, i] = x1 / x0, 1.0 / (t1 - t0)
+        bases[1, i], exps[1, i] = tv[i] / x0, 1.0 / (ty[i] - t0)
+        bases[2, i], exps[2, i] = tv[i] / x1, 1.0 / (ty[i] - t1)
+
+
+@_jit
+def _cagr(power: float, start: float, end: float, span: float) -> float:  # pragma: no cover
+    return power - 1.0 if start > 0 and end > 0 and span > 0 else np.nan
+
+
+@_jit
+def _slope(start: float, end: float, span: float) -> float:  # pragma: no cover
+    return (end - start) / span if span > 0 else np.nan
+
+
+@_jit
+def _trend_only(g: float, s: Any) -> Any:  # pragma: no cover - compiled
+    if g >= 0.01:
+        return s[0]
+    if g >= 0:
+        return s[1]
+    if g > -0.01:
+        return s[6]
+    if g <= -0.01:
+        return s[7]
+    return s[8]
+
+
+@_jit
+def _ratio_status(r: float, s: Any) -> Any:  # pragma: no cover - compiled
+    if r >= 0.95:
+        return s[0]
+    if r >= 0.6:
+        return s[1]
+    if r >= 0:
+        return s[2]
+    if r < 0:
+        return s[3]
+    return s[8]
+
+
+@_jit
+def _judge(lasts: Any, powers: Any, d: Any, tv: Any, ty: Any, comp: Any, tol: Any, span_min: Any,
+           evaluation: Any, s: Any, f: Any, flags: Any, codes: Any) -> None:  # fmt: skip
+    for i in range(lasts.shape[1]):
+        t1, x1, t0, x0, final = lasts[0, i], lasts[1, i], lasts[2, i], lasts[3, i], lasts[4, i]
+        targeted = np.isfinite(tv[i]) and np.isfinite(ty[i])
+        span, to_target = t1 - t0, ty[i] - t0
+        enough = span >= span_min[i]
+        rate = _cagr(powers[0, i], x0, x1, span)
+        required = _cagr(powers[1, i], x0, tv[i], to_target)
+        s_act, s_req = _slope(x0, x1, span), _slope(x0, tv[i], to_target)
+        linear = np.isnan(rate) or np.isnan(required)
+        ratio = s_act / s_req if linear else rate / required
+        relative = s_act / abs(x0) if np.isnan(rate) else rate
+        trend = _trend_only(d[i] * relative, s)
+        met1 = _meets(x1, tv[i], tol[i], d[i], comp[i])
+        status = _ratio_status(ratio, s)
+        if _meets(x0, tv[i], tol[i], d[i], comp[i]) and not met1:
+            status = s[3]
+        if not ty[i] > t0:
+            status = s[8]
+        if not targeted:
+            status = trend
+        if not enough:
+            status = s[8]
+        if targeted and met1:
+            status = s[4]
+        codes[1, i] = trend if targeted and met1 and enough else NO_CODE
+        flags[0, i] = (linear if targeted else np.isnan(rate)) and enough
+        remaining = ty[i] - t1
+        after = np.isnan(evaluation[i]) or evaluation[i] > ty[i]
+        passed = targeted and not np.isnan(final) and after
+        flags[1, i] = passed
+        if passed:
+            status = s[4] if _meets(final, tv[i], tol[i], d[i], comp[i]) else s[5]
+        codes[0, i] = status
+        f[0, i], f[1, i], f[2, i], f[3, i], f[4, i] = t0, x0, rate, required, s_act
+        f[5, i], f[6, i], f[7, i] = s_req, ratio, _cagr(powers[2, i], x1, tv[i], remaining)
+        f[8, i] = _slope(x1, tv[i], remaining)
+        f[9, i] = final if passed else np.nan
+        f[10, i], f[11, i] = t1, x1
+
+
+KEYS = (
+    "t0", "x0", "cagr_actual", "cagr_required", "slope_actual", "slope_required", "ratio",
+    "required_cagr_from_latest", "required_slope_from_latest", "final_value", "t1", "x1",
+)  # fmt: skip
+
+
+def eurostat(batch: Batch) -> Result:
+    """The result of ``_assess_chunk`` for eurostat, without its intermediate arrays."""
+    n = len(batch)
+    lasts, bases, exps = np.empty((5, n)), np.empty((3, n)), np.empty((3, n))
+    values = np.ascontiguousarray(batch.values)
+    _scan(values, batch.years, batch.window, batch.target, batch.target_year, lasts, bases, exps)
+    with np.errstate(all="ignore"):
+        powers = np.power(bases, exps)
+    f, flags, codes = np.empty((12, n)), np.empty((2, n), dtype=np.bool_), np.empty((2, n), np.int8)
+    _judge(lasts, powers, batch.direction, batch.target, batch.target_year, batch.comparator,
+           batch.tolerance, batch.min_span, batch.evaluation_year, S, f, flags, codes)  # fmt: skip
+    result: Result = dict(zip(KEYS, f, strict=True))
+    result.update(
+        status=codes[0], trend_flag=codes[1], fallback=flags[0], milestone_passed=flags[1]
+    )
+    return result
