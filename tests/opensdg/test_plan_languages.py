@@ -62,6 +62,9 @@ def test_the_static_site_has_a_folder_per_plan_language(imported: Path, tmp_path
     assert not (out / "zh-hant").exists()
     root = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="es/index.html"' in root and ">Español</a>" in root
+    page = (out / "es" / "indicators" / "1.2.1" / "index.html").read_text(encoding="utf-8")
+    assert 'id="breakdown-form"' in page and "static/breakdowns.js" in page
+    assert (out / "static" / "breakdowns.js").exists()
 
 
 def test_units_follow_the_number_with_a_space_outside_chinese() -> None:
