@@ -57,3 +57,30 @@ def test_the_export_is_in_the_open_sdg_layout(
         in (out / "translations" / "es" / "global_goals.yml").read_text()
     )
     assert (out / "config_data.yml").read_text() == "languages:\n- en\n- es\n"
+
+
+def test_a_plan_of_formulas_exports_its_computed_values_and_milestones(
+    tmp_path: Path, cli: Callable
+) -> None:
+    import csv
+
+    import yaml
+
+    from blueprint_tracker.config import BUNDLED_PLANS
+
+    out = tmp_path / "hk"
+    result = cli(
+        "opensdg", "export", str(BUNDLED_PLANS / "hk-itb-2022"), "--to", str(out), "--json"
+    )
+    assert result.code == 0, result.err
+    assert result.json()["data_files"] == 8
+    with (out / "data" / "indicator_1-1.csv").open(encoding="utf-8") as handle:
+        rows = {r["Year"]: r for r in csv.DictReader(handle)}
+    assert round(float(rows["2020"]["Value"]), 2) == 0.99  # the Blueprint's 2020 value
+    assert rows["2020"]["COMMENT_OBS"] == "gerd / gdp_current * 100"
+    meta = yaml.safe_load((out / "indicator-config" / "1-1.yml").read_text(encoding="utf-8"))
+    options = meta["progress_calculation_options"]
+    assert [(o["target_year"], o["target"], o["direction"]) for o in options] == [
+        (2025, 1.3, "positive"), (2030, 2.0, "positive"),
+    ]  # fmt: skip
+    assert yaml.safe_load((out / "config_data.yml").read_text())["languages"] == ["zh-Hant", "en"]

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from blueprint_tracker.compute.formula import parse_formula
+from blueprint_tracker.compute.indicator_values import by_series_year, compute_indicator
 from blueprint_tracker.domain.indicator import Indicator, ProgressSetting, SeriesDef
 from blueprint_tracker.domain.plan import Plan
 from blueprint_tracker.domain.series import Observation
@@ -114,11 +116,16 @@ def indicator_meta(
         )
     if indicator.definition_note is not None:
         meta["data_footnote"] = indicator.definition_note.get(first)
-    if indicator.progress:
+    settings = indicator.progress or [
+        ProgressSetting(
+            direction=indicator.direction, target=m.value, target_year=m.year,
+            base_year=plan.header.baseline_year,
+        )
+        for m in indicator.milestones
+    ]  # fmt: skip
+    if settings:
         meta["auto_progress_calculation"] = True
-        meta["progress_calculation_options"] = [
-            _option(plan, indicator, s) for s in indicator.progress
-        ]
+        meta["progress_calculation_options"] = [_option(plan, indicator, s) for s in settings]
     return meta
 
 
@@ -149,6 +156,25 @@ def _title(table: dict[str, Any], key: str, node: Any, lang: str) -> None:
         table[key] = {"title": node.title.get(lang)}
 
 
+def computed_csv(indicator: Indicator, latest: list[Observation]) -> tuple[str, list[Observation]]:
+    """An indicator defined by a formula over several series: its computed values (the total
+    lines' latest releases), with the formula as each row's footnote."""
+    index = by_series_year(o for o in latest if not o.dimensions)
+    values = compute_indicator(parse_formula(indicator.formula), index, indicator.fallback)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([layout.YEAR, layout.FOOTNOTE, layout.VALUE])
+    for v in values:
+        note = indicator.formula if v.basis == "formula" else v.inputs[0].series
+        writer.writerow([v.year, note, _value(v.value)])
+    newest = sorted((o for v in values for o in v.inputs), key=lambda o: o.release_date)
+    return buffer.getvalue(), newest
+
+
+def _single_series(indicator: Indicator) -> bool:
+    return len(parse_formula(indicator.formula).names) == 1 and indicator.fallback is None
+
+
 def repository_files(
     plan: Plan, observations: list[Observation], extra: dict[str, Any]
 ) -> dict[str, str]:
@@ -157,12 +183,18 @@ def repository_files(
     files = {layout.CONFIG_FILE: _yaml({"languages": list(plan.header.languages)})}
     files.update(_translations(plan))
     for indicator in plan.indicators:
-        series = _series_of(plan, indicator)
-        ids = {s.id for s in series}
-        rows = [o for o in latest if o.series in ids]
         file_id = layout.file_id_of(indicator.id)
-        meta = indicator_meta(plan, indicator, rows, extra)
-        files[f"indicator-config/{file_id}.yml"] = _yaml(meta)
-        if rows:
-            files[layout.data_file(file_id)] = data_csv(series, rows)
+        if _single_series(indicator):
+            series = _series_of(plan, indicator)
+            ids = {s.id for s in series}
+            rows = [o for o in latest if o.series in ids]
+            data = data_csv(series, rows) if rows else ""
+        else:
+            data, rows = computed_csv(indicator, latest)
+            data = data if rows else ""
+        files[f"indicator-config/{file_id}.yml"] = _yaml(
+            indicator_meta(plan, indicator, rows, extra)
+        )
+        if data:
+            files[layout.data_file(file_id)] = data
     return files
