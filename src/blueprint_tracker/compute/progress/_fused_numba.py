@@ -16,7 +16,8 @@ _jit = numba.njit(cache=True, nogil=True, error_model="numpy")
 S = np.array([code(s) for s in (
     Status.SIGNIFICANT_PROGRESS, Status.MODERATE_PROGRESS, Status.INSUFFICIENT_PROGRESS,
     Status.MOVING_AWAY, Status.TARGET_MET, Status.TARGET_MISSED, Status.MODERATE_MOVEMENT_AWAY,
-    Status.SIGNIFICANT_MOVEMENT_AWAY, Status.INSUFFICIENT_DATA,
+    Status.SIGNIFICANT_MOVEMENT_AWAY, Status.INSUFFICIENT_DATA, Status.ON_TRACK,
+    Status.ACCELERATE, Status.REVERSE,
 )], dtype=np.int64)  # fmt: skip
 
 
@@ -158,4 +159,126 @@ def eurostat(batch: Batch) -> Result:
     result.update(
         status=codes[0], trend_flag=codes[1], fallback=flags[0], milestone_passed=flags[1]
     )
+    return result
+
+
+@_jit
+def _escap_scan(values: Any, years: Any, base: Any, tv: Any, ty: Any, lasts: Any, bases: Any,
+                exps: Any) -> None:  # fmt: skip  # pragma: no cover - compiled
+    """t1, x1, the base year b and x_b, x_T; the bases and exponents of the growth from b and
+    of the required pace."""
+    rows, width = values.shape
+    for i in range(rows):
+        t1 = x1 = first = xb = final = np.nan
+        for j in range(width - 1, -1, -1):
+            if not np.isnan(values[i, j]):
+                t1, x1 = years[j], values[i, j]
+                break
+        for j in range(width):
+            if not np.isnan(values[i, j]):
+                first = years[j]
+                break
+        b = first if np.isnan(base[i]) else base[i]
+        for j in range(width):
+            if years[j] == b and not np.isnan(values[i, j]):
+                xb = values[i, j]
+                break
+        for j in range(width):
+            if years[j] == ty[i] and not np.isnan(values[i, j]):
+                final = values[i, j]
+                break
+        lasts[0, i], lasts[1, i], lasts[2, i], lasts[3, i], lasts[4, i] = t1, x1, b, xb, final
+        bases[0, i], exps[0, i] = x1 / xb, 1.0 / (t1 - b)
+        bases[1, i], exps[1, i] = tv[i] / x1, 1.0 / (ty[i] - t1)
+
+
+@_jit
+def _escap_status(xb: float, projection: float, tv: float, tol: float, d: float, comp: int,
+                  s: Any) -> tuple[Any, float]:  # fmt: skip  # pragma: no cover - compiled
+    progress = (projection - xb) / (tv - xb)
+    reaches = _meets(projection, tv, tol, d, comp)
+    if _meets(xb, tv, tol, d, comp):
+        return (s[9] if reaches else s[11]), progress
+    if reaches or progress >= 1:
+        return s[9], progress
+    if progress >= 0:
+        return s[10], progress
+    if progress < 0:
+        return s[11], progress
+    return s[8], progress
+
+
+@_jit
+def _escap_judge(lasts: Any, powers: Any, rate: Any, compound: Any, linear_option: Any, d: Any,
+                 tv: Any, ty: Any, comp: Any, tol: Any, evaluation: Any, s: Any, f: Any,
+                 flags: Any, codes: Any) -> None:  # fmt: skip  # pragma: no cover - compiled
+    for i in range(lasts.shape[1]):
+        t1, x1, b, xb, final = lasts[0, i], lasts[1, i], lasts[2, i], lasts[3, i], lasts[4, i]
+        targeted = np.isfinite(tv[i]) and np.isfinite(ty[i])
+        usable = not np.isnan(xb) and t1 > b
+        per_year = _slope(xb, x1, t1 - b)
+        linear = linear_option[i] or np.isnan(rate[i])
+        ahead = ty[i] - t1
+        projection = x1 + per_year * ahead if linear else compound[i]
+        judged, progress = _escap_status(xb, projection, tv[i], tol[i], d[i], comp[i], s)
+        growth = per_year / abs(xb) if linear else rate[i]
+        status = judged if targeted and ty[i] > b else s[8]
+        if not targeted:
+            status = _trend_only(d[i] * growth, s)
+        if not usable:
+            status = s[8]
+        keep = usable and targeted
+        met1 = _meets(x1, tv[i], tol[i], d[i], comp[i])
+        current = (x1 - xb) / (tv[i] - xb)
+        current = 1.0 if met1 else (1.0 if current > 1.0 else current)
+        expected = (t1 - b) / (ty[i] - b)
+        schedule = np.nan if np.isnan(current) else (1.0 if current >= expected else 0.0)
+        after = np.isnan(evaluation[i]) or evaluation[i] > ty[i]
+        passed = targeted and not np.isnan(final) and after
+        if passed:
+            status = s[4] if _meets(final, tv[i], tol[i], d[i], comp[i]) else s[5]
+        codes[i] = status
+        flags[0, i], flags[1, i] = linear and usable, passed
+        f[0, i], f[1, i], f[2, i] = b, b, xb
+        f[3, i] = rate[i] if usable else np.nan
+        f[4, i] = per_year if usable else np.nan
+        f[5, i] = projection if usable else np.nan
+        f[6, i] = progress if keep else np.nan
+        f[7, i] = current if keep else np.nan
+        f[8, i] = expected if keep else np.nan
+        f[9, i] = schedule if keep else np.nan
+        f[10, i] = _cagr(powers[1, i], x1, tv[i], ty[i] - t1)
+        f[11, i] = _slope(x1, tv[i], ty[i] - t1)
+        f[12, i] = final if passed else np.nan
+        f[13, i], f[14, i] = t1, x1
+
+
+ESCAP_KEYS = (
+    "base_year", "t0", "x0", "cagr_actual", "slope_actual", "projection", "anticipated_progress",
+    "current_status", "expected_fraction", "ahead_of_schedule", "required_cagr_from_latest",
+    "required_slope_from_latest", "final_value", "t1", "x1",
+)  # fmt: skip
+
+
+def escap(batch: Batch) -> Result:
+    """The result of ``_assess_chunk`` for escap (two numpy power calls: the growth from the
+    base year, then the projection that compounds it)."""
+    n = len(batch)
+    lasts, bases, exps = np.empty((5, n)), np.empty((2, n)), np.empty((2, n))
+    values = np.ascontiguousarray(batch.values)
+    _escap_scan(values, batch.years, batch.base_year, batch.target, batch.target_year, lasts,
+                bases, exps)  # fmt: skip
+    x1, b, xb = lasts[1], lasts[2], lasts[3]
+    with np.errstate(all="ignore"):
+        powers = np.power(bases, exps)
+        ok = (xb > 0) & (x1 > 0) & (lasts[0] - b > 0)
+        rate = np.where(ok, powers[0] - 1.0, np.nan)
+        compound = x1 * np.power(1.0 + rate, batch.target_year - lasts[0])
+    f, flags, codes = np.empty((15, n)), np.empty((2, n), dtype=np.bool_), np.empty(n, np.int8)
+    _escap_judge(lasts, powers, rate, compound, batch.linear, batch.direction, batch.target,
+                 batch.target_year, batch.comparator, batch.tolerance, batch.evaluation_year, S,
+                 f, flags, codes)  # fmt: skip
+    result: Result = dict(zip(ESCAP_KEYS, f, strict=True))
+    result.update(status=codes, trend_flag=np.full(n, NO_CODE, dtype=np.int8),
+                  fallback=flags[0], milestone_passed=flags[1])  # fmt: skip
     return result
