@@ -10,6 +10,7 @@ import numba
 import numpy as np
 
 from blueprint_tracker.compute.progress._batch import GE, LE, NO_CODE, Batch, Result, code
+from blueprint_tracker.compute.progress.statcan import LIMIT_EXPONENT, ZERO_STANDIN
 from blueprint_tracker.domain.assessment import Status
 
 _jit = numba.njit(cache=True, nogil=True, error_model="numpy")
@@ -17,7 +18,9 @@ S = np.array([code(s) for s in (
     Status.SIGNIFICANT_PROGRESS, Status.MODERATE_PROGRESS, Status.INSUFFICIENT_PROGRESS,
     Status.MOVING_AWAY, Status.TARGET_MET, Status.TARGET_MISSED, Status.MODERATE_MOVEMENT_AWAY,
     Status.SIGNIFICANT_MOVEMENT_AWAY, Status.INSUFFICIENT_DATA, Status.ON_TRACK,
-    Status.ACCELERATE, Status.REVERSE,
+    Status.ACCELERATE, Status.REVERSE, Status.OSDG_TARGET_ACHIEVED,
+    Status.OSDG_SUBSTANTIAL_PROGRESS, Status.OSDG_MODERATE_PROGRESS, Status.OSDG_LIMITED_PROGRESS,
+    Status.OSDG_DETERIORATION, Status.OSDG_NOT_AVAILABLE,
 )], dtype=np.int64)  # fmt: skip
 
 
@@ -281,4 +284,172 @@ def escap(batch: Batch) -> Result:
     result: Result = dict(zip(ESCAP_KEYS, f, strict=True))
     result.update(status=codes, trend_flag=np.full(n, NO_CODE, dtype=np.int8),
                   fallback=flags[0], milestone_passed=flags[1])  # fmt: skip
+    return result
+
+
+@_jit
+def _statcan_scan(values: Any, years: Any, base: Any, tv: Any, ty: Any, limit: Any, lasts: Any,
+                  bases: Any, exps: Any, angle: Any) -> None:  # fmt: skip  # pragma: no cover
+    """t1, x1, the base year and value (Open SDG: the configured year, else the next observed),
+    x_T; the bases and exponents of every power, the angle of the complex root."""
+    rows, width = values.shape
+    for i in range(rows):
+        t1 = x1 = b = raw = final = np.nan
+        for j in range(width - 1, -1, -1):
+            if not np.isnan(values[i, j]):
+                t1, x1 = years[j], values[i, j]
+                break
+        wanted = -np.inf if np.isnan(base[i]) else base[i]
+        for j in range(width):
+            if years[j] >= wanted and not np.isnan(values[i, j]):
+                b, raw = years[j], values[i, j]
+                break
+        for j in range(width):
+            if years[j] == ty[i] and not np.isnan(values[i, j]):
+                final = values[i, j]
+                break
+        lasts[0, i], lasts[1, i], lasts[2, i], lasts[3, i], lasts[4, i] = t1, x1, b, raw, final
+        safe = ZERO_STANDIN if raw == 0 else raw
+        target = ZERO_STANDIN if tv[i] == 0 else tv[i]
+        span2 = ty[i] - b
+        bases[0, i], exps[0, i] = x1 / safe, 1.0 / (t1 - b)
+        bases[1, i], exps[1, i] = target / safe, 1.0 / span2
+        bases[2, i], exps[2, i] = abs(target / safe), 1.0 / span2
+        lim = abs(limit[i])
+        bases[3, i], exps[3, i] = abs(raw) / lim, LIMIT_EXPONENT
+        bases[4, i], exps[4, i] = (2.0 * lim - abs(raw)) / lim, LIMIT_EXPONENT
+        bases[5, i], exps[5, i] = tv[i] / x1, 1.0 / (ty[i] - t1)
+        angle[i] = np.pi / span2
+
+
+@_jit
+def _osdg_status(v: float, achieved: bool, high: float, med: float, low: float, s: Any) -> Any:
+    if achieved:  # pragma: no cover - compiled
+        return s[12]
+    if v >= high:
+        return s[13]
+    if v >= med:
+        return s[14]
+    if v >= low:
+        return s[15]
+    if v < low:
+        return s[16]
+    return s[17]
+
+
+@_jit
+def _score_with_target(v: float) -> float:  # pragma: no cover - compiled
+    if v >= 0.6:
+        upper = (v - 0.6) * (2.5 / (0.95 - 0.6))
+        return 5.0 if upper > 5.0 else upper
+    if v < 0.6:
+        lower = (v - 0.6) * (2.5 / (0.6 - 0.0))
+        return -5.0 if lower < -5.0 else lower
+    return np.nan
+
+
+@_jit
+def _score_without_target(
+    v: float, high: float, med: float, low: float
+) -> float:  # pragma: no cover
+    below = 2.5 / (2.0 * (0.015 - 0.005))
+    if v < low:
+        line = (v - low) * below - 2.5
+        return -5.0 if line < -5.0 else line
+    if high - low == 0:
+        return 5.0
+    if v < med:
+        return (v - low) * (2.5 / (med - low)) - 2.5
+    if v < high:
+        return (v - med) * (2.5 / (high - med))
+    if v >= high:
+        line = (v - high) * (2.5 / (med - low)) + 2.5
+        return 5.0 if line > 5.0 else line
+    return np.nan
+
+
+@_jit
+def _statcan_judge(lasts: Any, powers: Any, cosine: Any, d: Any, tv: Any, ty: Any, comp: Any,
+                   tol: Any, limit: Any, evaluation: Any, s: Any, f: Any, flags: Any,
+                   codes: Any) -> None:  # fmt: skip  # pragma: no cover - compiled
+    for i in range(lasts.shape[1]):
+        t1, x1, b, raw, final = lasts[0, i], lasts[1, i], lasts[2, i], lasts[3, i], lasts[4, i]
+        targeted = np.isfinite(tv[i]) and np.isfinite(ty[i])
+        sign = -1.0 if raw < 0 else 1.0
+        safe = ZERO_STANDIN if raw == 0 else raw
+        target = ZERO_STANDIN if tv[i] == 0 else tv[i]
+        mismatch = (safe > 0 and x1 < 0) or (safe < 0 and x1 > 0)
+        valid = not np.isnan(b) and not mismatch and t1 - b >= 1
+        observed, required, root = powers[0, i] - 1.0, powers[1, i] - 1.0, powers[2, i]
+        ratio = target / safe
+        if ratio < 0:
+            abs_required = np.sqrt(root * root - 2.0 * root * cosine[i] + 1.0)
+        else:
+            abs_required = abs(root - 1.0)
+        value = sign * d[i] * observed
+        if targeted:
+            value = value / abs_required
+        if not (valid and (not targeted or ty[i] != b)):
+            value = np.nan
+        achieved = targeted and _meets(x1, target, tol[i], d[i], comp[i])
+        lim = np.nan if targeted else limit[i]
+        coefficient = 1.0
+        if not (np.isnan(lim) or np.isnan(raw)):
+            if abs(raw) >= 2.0 * abs(lim):
+                coefficient = 1.0
+            elif abs(raw) <= abs(lim):
+                coefficient = 1.0 - powers[3, i]
+            else:
+                coefficient = 1.0 - powers[4, i]
+        high, med, low = 0.015 * coefficient, 0.005 * coefficient, 0.0 * coefficient
+        if targeted:
+            status = _osdg_status(value, achieved, 0.95, 0.6, 0.0, s)
+            score = _score_with_target(value)
+        else:
+            status = _osdg_status(value, achieved, high, med, low, s)
+            score = _score_without_target(value, high, med, low)
+        after = np.isnan(evaluation[i]) or evaluation[i] > ty[i]
+        passed = targeted and not np.isnan(final) and after
+        if passed:
+            status = s[4] if _meets(final, tv[i], tol[i], d[i], comp[i]) else s[5]
+        codes[i] = status
+        flags[i] = passed
+        f[0, i] = 5.0 if achieved else score
+        f[1, i] = coefficient if not targeted and not np.isnan(limit[i]) else np.nan
+        f[2, i], f[3, i], f[4, i] = b, b, raw
+        f[5, i] = observed if valid else np.nan
+        f[6, i] = required if valid and ratio > 0 else np.nan
+        f[7, i] = value
+        f[8, i] = value if targeted else np.nan
+        f[9, i] = _cagr(powers[5, i], x1, tv[i], ty[i] - t1)
+        f[10, i] = _slope(x1, tv[i], ty[i] - t1)
+        f[11, i] = final if passed else np.nan
+        f[12, i], f[13, i] = t1, x1
+
+
+STATCAN_KEYS = (
+    "score", "limit_coefficient", "base_year", "t0", "x0", "cagr_actual", "cagr_required",
+    "progress_value", "ratio", "required_cagr_from_latest", "required_slope_from_latest",
+    "final_value", "t1", "x1",
+)  # fmt: skip
+
+
+def statcan(batch: Batch) -> Result:
+    """The result of ``_assess_chunk`` for statcan (one numpy call for the powers, one for the
+    cosine of Open SDG's complex root)."""
+    n = len(batch)
+    lasts, bases, exps = np.empty((5, n)), np.empty((6, n)), np.empty((6, n))
+    angle = np.empty(n)
+    values = np.ascontiguousarray(batch.values)
+    _statcan_scan(values, batch.years, batch.base_year, batch.target, batch.target_year,
+                  batch.limit, lasts, bases, exps, angle)  # fmt: skip
+    with np.errstate(all="ignore"):
+        powers, cosine = np.power(bases, exps), np.cos(angle)
+    f, flags, codes = np.empty((14, n)), np.empty(n, dtype=np.bool_), np.empty(n, np.int8)
+    _statcan_judge(lasts, powers, cosine, batch.direction, batch.target, batch.target_year,
+                   batch.comparator, batch.tolerance, batch.limit, batch.evaluation_year, S, f,
+                   flags, codes)  # fmt: skip
+    result: Result = dict(zip(STATCAN_KEYS, f, strict=True))
+    result.update(status=codes, trend_flag=np.full(n, NO_CODE, dtype=np.int8),
+                  milestone_passed=flags)  # fmt: skip
     return result
