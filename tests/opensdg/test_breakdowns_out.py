@@ -58,3 +58,9 @@ def test_the_indicator_page_shows_each_configured_reading_by_every_method(client
     limit = client.get("/es/indicators/3.1.1/").text
     assert "no target (limit 10.00)" in limit and "Units: Rate per 100000" in limit
     assert "Configured progress (Open SDG)" not in client.get("/en/indicators/4.2.1/").text
+
+
+def test_a_reading_of_one_breakdown_is_labelled_with_it(client) -> None:
+    html = client.get("/en/indicators/1.2.1/").text
+    assert html.count('<tr data-series="s_1_2_1"') == 2
+    assert '<th scope="row">Sex: Female</th>' in html

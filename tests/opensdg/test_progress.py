@@ -16,11 +16,15 @@ import pytest
 from tests.compute.test_statcan import REF
 
 from blueprint_tracker.compute.progress.opensdg_overall import overall
+from blueprint_tracker.domain.series import dimension_key
 
 HAND = {
     # 1.2.1: base 2015 = 20, latest 2020 = 15, target 10 by 2030, decrease:
     # (0.75^(1/5) - 1) / |0.5^(1/15) - 1| = 1.2381 ≥ 0.95; score 7.1429 v - 4.2857
     ("1.2.1", "s_1_2_1"): ("substantial_progress", 7.1429 * 1.238117 - 4.2857, 2015),
+    # 1.2.1, the Sex = Female line (disaggregation): base 2015 = 21, latest 2020 = 16, target 10:
+    # (16/21)^(1/5) - 1 = -0.052934 over |(10/21)^(1/15) - 1| = 0.048259 → 1.09688
+    ("1.2.1", 's_1_2_1{"Sex":"Female"}'): ("substantial_progress", 7.1429 * 1.09688 - 4.2857, 2015),
     # 1.2.2: no target, increase, base 2015 absent → 2016 = 100, latest 2021 = 95:
     # 0.95^(1/5) - 1 = -0.010206 < 0; score 125 v - 2.5
     ("1.2.2", "s_1_2_2"): ("deterioration", 125 * (0.95**0.2 - 1) - 2.5, 2016),
@@ -56,7 +60,11 @@ def report(imported: Path, cli) -> dict[str, Any]:
 
 
 def _readings(report: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
-    return {(i["id"], p["series"]): p for i in report["indicators"] for p in i["progress"]}
+    return {
+        (i["id"], p["series"] + dimension_key(p["breakdown"])): p
+        for i in report["indicators"]
+        for p in i["progress"]
+    }
 
 
 def test_each_configured_selection_gets_open_sdgs_status_and_score(report: dict) -> None:
@@ -78,13 +86,14 @@ def test_the_readings_equal_the_parity_port(report: dict, imported: Path) -> Non
 
     indicators = yaml.safe_load((imported / "indicators.yaml").read_text())["indicators"]
     settings = {
-        (i["id"], p.get("series", i["formula"])): p
+        (i["id"], p.get("series", i["formula"]) + dimension_key(p.get("breakdown", {}))): p
         for i in indicators
         for p in i.get("progress", [])
     }
     for key, reading in _readings(report).items():
         setting = settings[key]
-        values = {int(v["period"][:4]): v["value"] for v in _values(imported, key[1])}
+        line = (reading["series"], dimension_key(reading["breakdown"]))
+        values = {int(v["period"][:4]): v["value"] for v in _values(imported, *line)}
         config = {
             "direction": "positive" if setting.get("direction") == "increase" else "negative",
             **{
@@ -103,14 +112,14 @@ def test_the_readings_equal_the_parity_port(report: dict, imported: Path) -> Non
             assert math.isclose(statcan["numbers"]["score"], score, abs_tol=1e-3), key
 
 
-def _values(plan: Path, series: str) -> list[dict[str, Any]]:
+def _values(plan: Path, series: str, breakdown: str) -> list[dict[str, Any]]:
     import csv
 
     with (plan / "observations.csv").open(encoding="utf-8") as handle:
         return [
             {"period": r["period"], "value": float(r["value"])}
             for r in csv.DictReader(handle)
-            if r["series"] == series and not r["dimensions"]
+            if r["series"] == series and r["dimensions"] == breakdown
         ]
 
 

@@ -78,7 +78,8 @@ def _indicator_table(report: StatusReport, lang: str) -> Table:
 
 
 def _selection(reading: Mapping[str, Any], lang: str) -> str:
-    chosen = "; ".join(f"{k}: {v}" for k, v in reading["selection"].items())
+    parts = {**reading["selection"], **reading["breakdown"]}
+    chosen = "; ".join(f"{k}: {v}" for k, v in parts.items())
     return chosen or say("Total", lang)
 
 

@@ -48,7 +48,7 @@ class Milestone(_Model):
 class ProgressSetting(_Model):
     """One configured progress reading (Open SDG's ``progress_calculation_options`` item).
 
-    It reads the total line of ``series`` (the indicator's own formula when None) from
+    It reads the total line (or the ``breakdown`` line, e.g. ``{"Sex": "Female"}``) of ``series`` (the indicator's own formula when None) from
     ``base_year`` (the next year with data when that year has none) to the latest year, toward
     ``target`` by ``target_year``; no target gives the no-target (trend) reading, in which
     ``limit`` is the level the series cannot pass (thresholds shrink near it).
@@ -60,6 +60,7 @@ class ProgressSetting(_Model):
     target_year: int = Field(default=2030, ge=1900, le=2200)
     base_year: int = Field(default=2015, ge=1900, le=2200)
     limit: float | None = None
+    breakdown: dict[str, str] = Field(default_factory=dict)  # a breakdown line, not the total
 
 
 class Indicator(_Model):

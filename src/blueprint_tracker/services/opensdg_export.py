@@ -90,6 +90,8 @@ def _option(plan: Plan, indicator: Indicator, setting: ProgressSetting) -> dict[
         value = getattr(setting, key)
         if value is not None:
             option[key] = value
+    if setting.breakdown:
+        option["disaggregation"] = [{"field": k, "value": v} for k, v in setting.breakdown.items()]
     return option
 
 

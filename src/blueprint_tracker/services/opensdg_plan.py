@@ -162,11 +162,6 @@ class _Indicator:
         if not isinstance(option, dict):
             self.problems.append(Problem(self.where, where, "must be a mapping"))
             return None
-        if option.get("disaggregation"):
-            self.problems.append(
-                Problem(self.where, f"{where}.disaggregation", "progress of one breakdown is not "
-                        "carried; the total line is assessed")
-            )  # fmt: skip
         try:
             return ProgressSetting(
                 series=self._selected(option, where),
@@ -175,6 +170,7 @@ class _Indicator:
                 target_year=int(option.get("target_year", layout.DEFAULT_TARGET_YEAR)),
                 base_year=int(option.get("base_year", layout.DEFAULT_BASE_YEAR)),
                 limit=_number(option.get("limit")),
+                breakdown=_breakdown(option.get("disaggregation")),
             )
         except (TypeError, ValueError) as exc:
             self.problems.append(Problem(self.where, where, str(exc).splitlines()[0]))
@@ -201,7 +197,7 @@ class _Indicator:
                 comparator=">=" if s.direction == "increase" else "<=",
             )
             for s in settings
-            if s.target is not None and (s.series or headline) == headline
+            if s.target is not None and (s.series or headline) == headline and not s.breakdown
         ]
         note = str(self.item.meta.get("data_footnote") or "").strip()
         return Indicator(
@@ -219,6 +215,17 @@ class _Indicator:
 
 def _plain(text: Text) -> dict[str, str]:
     return {k: v for k, v in text.as_dict().items() if isinstance(v, str)}
+
+
+def _breakdown(value: Any) -> dict[str, str]:
+    """Open SDG's ``disaggregation: [{field: Sex, value: Female}]`` as ``{"Sex": "Female"}``."""
+    if not value:
+        return {}
+    if not isinstance(value, list) or not all(
+        isinstance(d, dict) and d.get("field") and d.get("value") is not None for d in value
+    ):
+        raise ValueError("disaggregation must be a list of {field, value}")
+    return {str(d["field"]): str(d["value"]) for d in value}
 
 
 def _number(value: Any) -> float | None:

@@ -18,6 +18,7 @@ from blueprint_tracker.compute.verdict import disagree, verdict
 from blueprint_tracker.domain.assessment import HeadlineRule, Method
 from blueprint_tracker.domain.commitment import Commitment
 from blueprint_tracker.domain.indicator import Indicator, Milestone
+from blueprint_tracker.domain.series import dimension_key
 from blueprint_tracker.errors import InputError
 from blueprint_tracker.services.commitments import commitment_rows
 from blueprint_tracker.services.indicators import indicator_summaries
@@ -166,7 +167,7 @@ def _progress_rows(
     readings: _Readings,
 ) -> list[dict[str, Any]]:
     """The indicator's configured progress readings (Open SDG's ``progress_calculation_options``):
-    each on the total line of its series, by every method (``statcan`` is Open SDG's own)."""
+    each on the total line (or the configured breakdown line) of its series, by every method (``statcan`` is Open SDG's own)."""
     rows = []
     for setting in indicator.progress:
         series_id = setting.series or indicator.formula
@@ -181,7 +182,7 @@ def _progress_rows(
             options.update(
                 target=setting.target, target_year=setting.target_year, comparator=comparator
             )
-        series = totals.get(series_id, {})
+        series = totals.get(_line(series_id, setting.breakdown), {})
         definition = ws.plan.series_def(series_id)
         rows.append(
             {
@@ -207,10 +208,20 @@ def _opensdg_overall(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     return {"score": score, "status": status}
 
 
+def _line(series_id: str, breakdown: dict[str, str]) -> str:
+    return f"{series_id}{dimension_key(breakdown)}"
+
+
 def _totals(ws: Workspace, as_of: dt.date | None) -> dict[str, dict[int, float]]:
+    """Year → value of each series' total line and of each breakdown a setting reads."""
+    wanted = {_line(s.series or i.formula, s.breakdown) for i in ws.plan.indicators
+              for s in i.progress}  # fmt: skip
+    breakdowns = any(s.breakdown for i in ws.plan.indicators for s in i.progress)
     totals: dict[str, dict[int, float]] = {}
-    for o in ws.store.latest(ws.plan.id, None, as_of):
-        totals.setdefault(o.series, {})[o.year] = o.value
+    for o in ws.store.latest(ws.plan.id, None, as_of, breakdowns=breakdowns):
+        line = _line(o.series, o.dimensions)
+        if not o.dimensions or line in wanted:
+            totals.setdefault(line, {})[o.year] = o.value
     return totals
 
 
