@@ -167,7 +167,8 @@ def _progress_rows(
     readings: _Readings,
 ) -> list[dict[str, Any]]:
     """The indicator's configured progress readings (Open SDG's ``progress_calculation_options``):
-    each on the total line (or the configured breakdown line) of its series, by every method (``statcan`` is Open SDG's own)."""
+    each on the total line (or the configured breakdown line) of its series, by every method
+    (``statcan`` is Open SDG's own)."""
     rows = []
     for setting in indicator.progress:
         series_id = setting.series or indicator.formula
