@@ -49,9 +49,10 @@ class ProgressSetting(_Model):
     """One configured progress reading (Open SDG's ``progress_calculation_options`` item).
 
     It reads the total line (or the ``breakdown`` line, e.g. ``{"Sex": "Female"}``) of
-    ``series`` (the indicator's own formula when None) from ``base_year`` (the next year with data when that year has none) to the latest year, toward
-    ``target`` by ``target_year``; no target gives the no-target (trend) reading, in which
-    ``limit`` is the level the series cannot pass (thresholds shrink near it).
+    ``series`` (the indicator's own formula when None) from ``base_year`` (the next year with
+    data when that year has none) to the latest year, toward ``target`` by ``target_year``; no
+    target gives the no-target (trend) reading, in which ``limit`` is the level the series
+    cannot pass (thresholds shrink near it).
     """
 
     series: str | None = Field(default=None, pattern=SERIES_ID_PATTERN)
