@@ -4,6 +4,7 @@ the powers are numpy's own and the result equals the numpy path to the bit (test
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numba
@@ -147,22 +148,16 @@ KEYS = (
 )  # fmt: skip
 
 
-def eurostat(batch: Batch) -> Result:
-    """The result of ``_assess_chunk`` for eurostat, without its intermediate arrays."""
+def eurostat(batch: Batch, f: Any, flags: Any, codes: Any) -> None:
+    """``_assess_chunk`` for eurostat, written into f (KEYS), flags and codes."""
     n = len(batch)
     lasts, bases, exps = np.empty((5, n)), np.empty((3, n)), np.empty((3, n))
     values = np.ascontiguousarray(batch.values)
     _scan(values, batch.years, batch.window, batch.target, batch.target_year, lasts, bases, exps)
     with np.errstate(all="ignore"):
         powers = np.power(bases, exps)
-    f, flags, codes = np.empty((12, n)), np.empty((2, n), dtype=np.bool_), np.empty((2, n), np.int8)
     _judge(lasts, powers, batch.direction, batch.target, batch.target_year, batch.comparator,
            batch.tolerance, batch.min_span, batch.evaluation_year, S, f, flags, codes)  # fmt: skip
-    result: Result = dict(zip(KEYS, f, strict=True))
-    result.update(
-        status=codes[0], trend_flag=codes[1], fallback=flags[0], milestone_passed=flags[1]
-    )
-    return result
 
 
 @_jit
@@ -240,7 +235,7 @@ def _escap_judge(lasts: Any, powers: Any, rate: Any, compound: Any, linear_optio
         passed = targeted and not np.isnan(final) and after
         if passed:
             status = s[4] if _meets(final, tv[i], tol[i], d[i], comp[i]) else s[5]
-        codes[i] = status
+        codes[0, i], codes[1, i] = status, NO_CODE
         flags[0, i], flags[1, i] = linear and usable, passed
         f[0, i], f[1, i], f[2, i] = b, b, xb
         f[3, i] = rate[i] if usable else np.nan
@@ -263,9 +258,9 @@ ESCAP_KEYS = (
 )  # fmt: skip
 
 
-def escap(batch: Batch) -> Result:
-    """The result of ``_assess_chunk`` for escap (two numpy power calls: the growth from the
-    base year, then the projection that compounds it)."""
+def escap(batch: Batch, f: Any, flags: Any, codes: Any) -> None:
+    """``_assess_chunk`` for escap (two numpy power calls: the growth from the base year, then
+    the projection that compounds it)."""
     n = len(batch)
     lasts, bases, exps = np.empty((5, n)), np.empty((2, n)), np.empty((2, n))
     values = np.ascontiguousarray(batch.values)
@@ -277,14 +272,9 @@ def escap(batch: Batch) -> Result:
         ok = (xb > 0) & (x1 > 0) & (lasts[0] - b > 0)
         rate = np.where(ok, powers[0] - 1.0, np.nan)
         compound = x1 * np.power(1.0 + rate, batch.target_year - lasts[0])
-    f, flags, codes = np.empty((15, n)), np.empty((2, n), dtype=np.bool_), np.empty(n, np.int8)
     _escap_judge(lasts, powers, rate, compound, batch.linear, batch.direction, batch.target,
                  batch.target_year, batch.comparator, batch.tolerance, batch.evaluation_year, S,
                  f, flags, codes)  # fmt: skip
-    result: Result = dict(zip(ESCAP_KEYS, f, strict=True))
-    result.update(status=codes, trend_flag=np.full(n, NO_CODE, dtype=np.int8),
-                  fallback=flags[0], milestone_passed=flags[1])  # fmt: skip
-    return result
 
 
 @_jit
@@ -412,8 +402,8 @@ def _statcan_judge(lasts: Any, powers: Any, cosine: Any, d: Any, tv: Any, ty: An
         passed = targeted and not np.isnan(final) and after
         if passed:
             status = s[4] if _meets(final, tv[i], tol[i], d[i], comp[i]) else s[5]
-        codes[i] = status
-        flags[i] = passed
+        codes[0, i], codes[1, i] = status, NO_CODE
+        flags[0, i] = passed
         f[0, i] = 5.0 if achieved else score
         f[1, i] = coefficient if not targeted and not np.isnan(limit[i]) else np.nan
         f[2, i], f[3, i], f[4, i] = b, b, raw
@@ -434,9 +424,9 @@ STATCAN_KEYS = (
 )  # fmt: skip
 
 
-def statcan(batch: Batch) -> Result:
-    """The result of ``_assess_chunk`` for statcan (one numpy call for the powers, one for the
-    cosine of Open SDG's complex root)."""
+def statcan(batch: Batch, f: Any, flags: Any, codes: Any) -> None:
+    """``_assess_chunk`` for statcan (one numpy call for the powers, one for the cosine of
+    Open SDG's complex root)."""
     n = len(batch)
     lasts, bases, exps = np.empty((5, n)), np.empty((6, n)), np.empty((6, n))
     angle = np.empty(n)
@@ -445,11 +435,31 @@ def statcan(batch: Batch) -> Result:
                   batch.limit, lasts, bases, exps, angle)  # fmt: skip
     with np.errstate(all="ignore"):
         powers, cosine = np.power(bases, exps), np.cos(angle)
-    f, flags, codes = np.empty((14, n)), np.empty(n, dtype=np.bool_), np.empty(n, np.int8)
     _statcan_judge(lasts, powers, cosine, batch.direction, batch.target, batch.target_year,
                    batch.comparator, batch.tolerance, batch.limit, batch.evaluation_year, S, f,
                    flags, codes)  # fmt: skip
-    result: Result = dict(zip(STATCAN_KEYS, f, strict=True))
-    result.update(status=codes, trend_flag=np.full(n, NO_CODE, dtype=np.int8),
-                  milestone_passed=flags)  # fmt: skip
+
+
+Run = Callable[[Batch, Any, Any, Any], None]
+#: method -> (its number keys, its flag keys, the function writing them)
+FUSED: dict[str, tuple[tuple[str, ...], tuple[str, ...], Run]] = {
+    "eurostat": (KEYS, ("fallback", "milestone_passed"), eurostat),
+    "escap": (ESCAP_KEYS, ("fallback", "milestone_passed"), escap),
+    "statcan": (STATCAN_KEYS, ("milestone_passed",), statcan),
+}
+
+
+def run(method: str, batch: Batch, chunk: int) -> Result:
+    """Every series of `batch`, chunk by chunk, written straight into the result arrays."""
+    keys, flag_keys, function = FUSED[method]
+    n = len(batch)
+    f, flags = np.empty((len(keys), n)), np.empty((len(flag_keys), n), dtype=np.bool_)
+    codes = np.empty((2, n), dtype=np.int8)
+    for start in range(0, n, chunk):
+        stop = min(start + chunk, n)
+        function(batch.rows(start, stop), f[:, start:stop], flags[:, start:stop],
+                 codes[:, start:stop])  # fmt: skip
+    result: Result = dict(zip(keys, f, strict=True))
+    result.update(zip(flag_keys, flags, strict=True))
+    result.update(status=codes[0], trend_flag=codes[1])
     return result

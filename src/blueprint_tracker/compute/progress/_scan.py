@@ -159,10 +159,13 @@ def non_positive(values: FloatArray) -> BoolArray:
 
 
 def fused(method: str) -> Callable[..., Any] | None:
-    """The whole `method` as compiled loops, when the backend is numba and one exists."""
+    """``run(method, batch, chunk)``: the whole `method` as compiled loops, when the backend is
+    numba and one exists (else None)."""
     if backend() != "numba":
         return None
     from blueprint_tracker.compute.progress import _fused_numba
 
-    function: Callable[..., Any] | None = getattr(_fused_numba, method, None)
-    return function
+    if method not in _fused_numba.FUSED:
+        return None
+    runner: Callable[..., Any] = _fused_numba.run
+    return runner

@@ -52,9 +52,10 @@ CHUNK = 16_384
 
 
 def _assess_chunk(method: MethodFn, batch: Batch, draws: int, seed: int) -> Result:
-    fused = _scan.fused(method.__name__.removeprefix("assess_"))
+    name = method.__name__.removeprefix("assess_")
+    fused = _scan.fused(name)
     if fused is not None:  # numba: the whole method in compiled loops, the same numbers
-        done: Result = fused(batch)
+        done: Result = fused(name, batch, len(batch))
         return done
     obs = latest(batch)
     result = method(batch, obs)
@@ -93,6 +94,11 @@ def assess_batch(
     except KeyError:
         raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}") from None
     n = len(batch)
+    fused = _scan.fused(method) if not bootstrap else None
+    if fused is not None:  # numba: written straight into the result, no copies
+        done = _allocate(n, ())
+        done.update(fused(method, batch, chunk))
+        return done
     out = _allocate(n, result_keys(method, bootstrap))
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
