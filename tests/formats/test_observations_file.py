@@ -22,6 +22,8 @@ GOOD = {
     "source_title": "GDP 2020",
     "source_url": "https://example.gov/gdp",
     "source_table": "030",
+    "source_tier": "official_release",
+    "source_copy_url": "",
     "release_date": "2021-02-26",
     "note": "按當時市價計算",
     "dimensions": "",
@@ -69,6 +71,28 @@ def test_every_bad_cell_is_reported_with_row_and_column(tmp_path: Path) -> None:
         ("row 6, column release_date", "2027-01-01 is after today (2026-11-28)"),
     ]
     assert all(p.file == "f.csv" for p in problems)
+
+
+def test_a_source_tier_is_read_and_checked(tmp_path: Path) -> None:
+    copy = {
+        **GOOD,
+        "source_tier": "official_table_copy",
+        "source_copy_url": "https://mirror.example.org/table-030.csv",
+    }
+    rows = [
+        copy,
+        {**GOOD, "source_tier": "blog"},
+        {**copy, "source_copy_url": ""},
+        {**GOOD, "source_tier": ""},
+    ]
+    found, problems = read_observations(write_csv(tmp_path / "f.csv", rows), {"gdp"}, TODAY)
+    assert [(o.source.tier, o.source.copy_url) for o in found] == [
+        ("official_table_copy", "https://mirror.example.org/table-030.csv"),
+        ("third_party", ""),  # a row that does not say its tier counts as the least trusted
+    ]
+    assert [p.location for p in problems] == ["row 3, column source_tier", "row 4, column source_copy_url"]
+    assert "official_release" in problems[0].message
+    assert "source_table" in problems[1].message and "source_copy_url" in problems[1].message
 
 
 def test_a_missing_column_is_reported_once(tmp_path: Path) -> None:

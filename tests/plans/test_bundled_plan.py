@@ -13,12 +13,6 @@ from blueprint_tracker.services.workspace import Workspace, open_workspace
 
 PLAN_DIR = BUNDLED_PLANS / "hk-itb-2022"
 
-# Published baselines that the bundled official figures cannot reproduce, and why. The test
-# below fails when new data makes one of them reproducible, so that this list stays true.
-NOT_REPRODUCIBLE = {
-    ("1.3", 2014): "the 2014 split of GERD by performing sector was not found",
-}
-
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
@@ -76,9 +70,6 @@ def test_formulas_reproduce_the_blueprint_table(
     assert indicator is not None
     values = {v.year: v for v in indicator_values(workspace, indicator)}
     computed = values.get(year)
-    if (indicator_id, year) in NOT_REPRODUCIBLE:
-        assert computed is None or round(computed.value, indicator.decimals) != published
-        return
     assert computed is not None, f"{indicator_id} {year}: no value from the bundled data"
     assert computed.basis == "formula"
     assert round(computed.value, indicator.decimals) == pytest.approx(published)
@@ -147,3 +138,56 @@ def test_every_commitment_has_a_short_distinct_title_in_both_languages(
         # a name, not a cut-off quote: no leading conjunction, no trailing clause punctuation
         assert not en.lower().startswith(("and ", "or ", "to ", "in ")), c.id
         assert not zh.endswith(("，", "；", "。", "、")) and not en.endswith((",", ";", ".")), c.id
+
+
+def _figure_unit(value: float) -> float:
+    """The last significant place of a figure as written (26,554 → 1; 16,700 → 100; 0.99 → 0.01)."""
+    text = repr(value).removesuffix(".0")
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    digits = text.lstrip("-")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** min(zeros, len(digits) - 1)
+
+
+def test_every_source_has_a_tier_and_no_official_figure_rests_on_a_repost() -> None:
+    from blueprint_tracker.domain.series import TIERS
+    from blueprint_tracker.formats.observations_file import read_observations
+
+    import csv
+
+    with (PLAN_DIR / "observations.csv").open(encoding="utf-8") as handle:
+        stated = [row["source_tier"] for row in csv.DictReader(handle)]
+    assert stated and all(tier in TIERS for tier in stated)  # stated on every row, not defaulted
+    observations, _ = read_observations(PLAN_DIR / "observations.csv")
+    assert all(o.source.tier in TIERS for o in observations)
+    official = [o for o in observations if o.source.official]
+    for o in observations:
+        if o.source.tier == "official_table_copy":
+            assert o.source.copy_url.startswith("http") and o.source.table, o
+        if o.source.official:
+            continue
+        same = [
+            f
+            for f in official
+            if (f.series, f.period) == (o.series, o.period)
+            and abs(f.value - o.value) <= _figure_unit(o.value) / 2
+        ]
+        assert same == [], f"{o.series} {o.period} {o.value} rests on {o.source.url}"
+
+
+def test_the_copies_keep_both_vintages_where_they_differ(workspace: Workspace) -> None:
+    vintages = {
+        (o.series, o.period, o.value)
+        for o in workspace.store.all_vintages("hk-itb-2022")
+    }
+    assert {("gerd_pct_gdp", "2019", 0.92), ("gerd_pct_gdp", "2019", 0.93)} <= vintages
+    assert {("gdp_current", "2014", 2258200), ("gdp_current", "2014", 2260005)} <= vintages
+    for series, period, value in [
+        ("population_yearend", "2016", 7378100),
+        ("population_midyear", "2017", 7393200),
+        ("population_yearend", "2017", 7414800),
+        ("population_midyear", "2018", 7452600),
+        ("population_yearend", "2018", 7487700),
+    ]:
+        assert (series, period, value) in vintages

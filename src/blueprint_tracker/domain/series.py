@@ -20,6 +20,25 @@ FLAGS: tuple[str, ...] = (
     "break",
     "approximate",
 )
+SourceTier = Literal[
+    "official_release",
+    "official_table_copy",
+    "official_statement",
+    "media_report",
+    "third_party",
+]
+# Most trusted first. official_table_copy: an agency's table as kept elsewhere (names both);
+# official_statement: Budget, Policy Address, LegCo reply, press release, the plan itself.
+TIERS: tuple[str, ...] = (
+    "official_release",
+    "official_table_copy",
+    "official_statement",
+    "media_report",
+    "third_party",
+)
+OFFICIAL_TIERS: frozenset[str] = frozenset(TIERS[:3])
+# A source file that does not say its tier is treated as the least trusted.
+DEFAULT_TIER: SourceTier = "third_party"
 PERIOD_RE = re.compile(r"^(?P<year>\d{4})(?:/(?P<yy>\d{2})|-(?P<month>\d{2}))?$")
 
 
@@ -45,6 +64,12 @@ class Source(BaseModel):
     title: str = Field(min_length=1)
     url: WebAddress = Field(min_length=1)
     table: str = ""
+    tier: SourceTier = DEFAULT_TIER
+    copy_url: str = ""  # where an agency's table was read, when it was read from a copy
+
+    @property
+    def official(self) -> bool:
+        return self.tier in OFFICIAL_TIERS
 
 
 def dimension_key(dimensions: dict[str, str]) -> str:

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from blueprint_tracker.domain.series import (
+    DEFAULT_TIER,
     FLAGS,
+    TIERS,
     Observation,
     Source,
     parse_dimension_key,
@@ -32,6 +34,8 @@ COLUMNS = (
     "source_title",
     "source_url",
     "source_table",
+    "source_tier",
+    "source_copy_url",
     "release_date",
     "note",
     "dimensions",
@@ -59,6 +63,8 @@ def observation_record(o: Observation) -> dict[str, Any]:
         "source_title": o.source.title,
         "source_url": o.source.url,
         "source_table": o.source.table,
+        "source_tier": o.source.tier,
+        "source_copy_url": o.source.copy_url,
         "release_date": o.release_date.isoformat(),
         "note": o.note,
         "dimensions": o.dimension_key,
@@ -142,7 +148,25 @@ def _row_problems(row: dict[str, str], known: set[str] | None) -> list[tuple[str
     bad_flags = [f for f in _flags(row) if f not in FLAGS]
     if bad_flags:
         found.append(("flags", f"unknown flag(s) {', '.join(bad_flags)}; use {', '.join(FLAGS)}"))
-    return found
+    return found + _tier_problems(row)
+
+
+def _tier_problems(row: dict[str, str]) -> list[tuple[str, str]]:
+    tier = row.get("source_tier") or ""
+    if tier and tier not in TIERS:
+        return [("source_tier", f"unknown tier {tier!r}; use {', '.join(TIERS)}")]
+    if tier == "official_table_copy" and not (row.get("source_copy_url") and row.get("source_table")):
+        return [
+            (
+                "source_copy_url",
+                "an official table read from a copy names both the agency's table "
+                "(source_table) and the copy it was read from (source_copy_url)",
+            )
+        ]
+    copy_problem = web_address_problem(row["source_copy_url"]) if row.get("source_copy_url") else None
+    if copy_problem:
+        return [("source_copy_url", copy_problem)]
+    return []
 
 
 def _dimension_problems(row: dict[str, str]) -> list[tuple[str, str]]:
@@ -189,11 +213,15 @@ def _build(
         dimensions = parse_dimension_key(row.get("dimensions", ""))
     except ValueError:  # reported by _row_problems
         return None, found
+    if _tier_problems(row):  # reported by _row_problems
+        return None, []
     source = Source(
         agency=row["source_agency"],
         title=row["source_title"],
         url=row["source_url"],
         table=row.get("source_table", ""),
+        tier=row.get("source_tier") or DEFAULT_TIER,
+        copy_url=row.get("source_copy_url", ""),
     )
     observation = Observation(
         series=row["series"],

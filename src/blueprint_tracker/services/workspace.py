@@ -98,8 +98,8 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _key(o: Observation) -> tuple[str, str, str, dt.date, float]:
-    return (o.series, o.period, o.dimension_key, o.release_date, o.value)
+def _key(o: Observation) -> tuple[str, str, str, dt.date, float, str, str]:
+    return (o.series, o.period, o.dimension_key, o.release_date, o.value, o.source.url, o.source.tier)
 
 
 def seed_bundled(plan: Plan, plan_dir: Path, store: Store) -> int:
@@ -119,10 +119,11 @@ def seed_bundled(plan: Plan, plan_dir: Path, store: Store) -> int:
     if problems:
         raise PlanInvalidError(f"{path} has {len(problems)} bad row(s)", problems)
     name = f"{BUNDLED_PREFIX}{plan.id}/{BUNDLED_OBSERVATIONS}"
-    added = store.add(plan.id, observations, name, digest).rows_added
-    keep = {_key(o) for o in observations}
+    # Withdraw first, so that a figure re-sourced in the bundled file (same vintage, a better
+    # source or a tier) replaces the stored one instead of being skipped as a repeat.
+    keep: set[tuple[object, ...]] = {_key(o) for o in observations}
     store.withdraw_from_batches(plan.id, name, keep, "no longer in the bundled data")
-    return added
+    return store.add(plan.id, observations, name, digest).rows_added
 
 
 def open_workspace(settings: Settings | None = None, *, seed: bool = True) -> Workspace:

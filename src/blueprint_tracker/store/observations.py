@@ -43,6 +43,8 @@ def _to_row(plan_id: str, o: Observation, batch_id: int | None) -> dict[str, obj
         "source_title": o.source.title,
         "source_url": o.source.url,
         "source_table": o.source.table,
+        "source_tier": o.source.tier,
+        "source_copy_url": o.source.copy_url,
         "release_date": o.release_date,
         "note": o.note,
         "batch_id": batch_id,
@@ -57,6 +59,8 @@ def _to_observation(row: RowMapping) -> Observation:
         title=row["source_title"],
         url=row["source_url"],
         table=row["source_table"],
+        tier=row["source_tier"],
+        copy_url=row["source_copy_url"],
     )
     return Observation(
         series=row["series"],
@@ -169,14 +173,10 @@ class Store:
         return Batch(batch_id, plan_id, file_name, sha256, len(items), len(new), now)
 
     def withdraw_from_batches(
-        self,
-        plan_id: str,
-        file_name: str,
-        keep: set[tuple[str, str, str, dt.date, float]],
-        reason: str,
+        self, plan_id: str, file_name: str, keep: set[tuple[object, ...]], reason: str
     ) -> int:
-        """Withdraw figures from ``file_name`` that are not in ``keep`` (series, period,
-        breakdown, release date, value); return how many."""
+        """Withdraw figures from ``file_name`` whose (series, period, breakdown, release date,
+        value, source URL, tier) is not in ``keep``; return how many."""
         query = (
             select(observations)
             .join(import_batches, import_batches.c.id == observations.c.batch_id)
@@ -191,7 +191,15 @@ class Store:
             stale = [
                 r["id"]
                 for r in conn.execute(query).mappings()
-                if (r["series"], r["period"], r["dimensions"], r["release_date"], r["value"])
+                if (
+                    r["series"],
+                    r["period"],
+                    r["dimensions"],
+                    r["release_date"],
+                    r["value"],
+                    r["source_url"],
+                    r["source_tier"],
+                )
                 not in keep
             ]
             for item_id in stale:

@@ -47,6 +47,8 @@ observations = Table(
     Column("source_title", Text, nullable=False),
     Column("source_url", Text, nullable=False),
     Column("source_table", String(200), nullable=False, default=""),
+    Column("source_tier", String(30), nullable=False, default="third_party"),
+    Column("source_copy_url", Text, nullable=False, default=""),
     Column("release_date", Date, nullable=False),
     Column("note", Text, nullable=False, default=""),
     Column("batch_id", Integer, ForeignKey("import_batches.id"), nullable=True),
