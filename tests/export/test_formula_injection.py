@@ -44,6 +44,8 @@ def poisoned(mini_plan: Path, tmp_path: Path, cli: Callable[..., Any]) -> Path:
                 EVIL_TITLE,
                 "https://example.gov/evil",
                 EVIL_TABLE,
+                "media_report",
+                "",
                 "2023-12-20",
                 EVIL_NOTE,
             ]

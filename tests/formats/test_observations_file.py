@@ -90,7 +90,10 @@ def test_a_source_tier_is_read_and_checked(tmp_path: Path) -> None:
         ("official_table_copy", "https://mirror.example.org/table-030.csv"),
         ("third_party", ""),  # a row that does not say its tier counts as the least trusted
     ]
-    assert [p.location for p in problems] == ["row 3, column source_tier", "row 4, column source_copy_url"]
+    assert [p.location for p in problems] == [
+        "row 3, column source_tier",
+        "row 4, column source_copy_url",
+    ]
     assert "official_release" in problems[0].message
     assert "source_table" in problems[1].message and "source_copy_url" in problems[1].message
 

@@ -151,10 +151,10 @@ def _figure_unit(value: float) -> float:
 
 
 def test_every_source_has_a_tier_and_no_official_figure_rests_on_a_repost() -> None:
+    import csv
+
     from blueprint_tracker.domain.series import TIERS
     from blueprint_tracker.formats.observations_file import read_observations
-
-    import csv
 
     with (PLAN_DIR / "observations.csv").open(encoding="utf-8") as handle:
         stated = [row["source_tier"] for row in csv.DictReader(handle)]
@@ -177,10 +177,7 @@ def test_every_source_has_a_tier_and_no_official_figure_rests_on_a_repost() -> N
 
 
 def test_the_copies_keep_both_vintages_where_they_differ(workspace: Workspace) -> None:
-    vintages = {
-        (o.series, o.period, o.value)
-        for o in workspace.store.all_vintages("hk-itb-2022")
-    }
+    vintages = {(o.series, o.period, o.value) for o in workspace.store.all_vintages("hk-itb-2022")}
     assert {("gerd_pct_gdp", "2019", 0.92), ("gerd_pct_gdp", "2019", 0.93)} <= vintages
     assert {("gdp_current", "2014", 2258200), ("gdp_current", "2014", 2260005)} <= vintages
     for series, period, value in [
@@ -191,3 +188,20 @@ def test_the_copies_keep_both_vintages_where_they_differ(workspace: Workspace) -
         ("population_yearend", "2018", 7487700),
     ]:
         assert (series, period, value) in vintages
+
+
+def test_commitment_dates_follow_the_blueprints_wording(workspace: Workspace) -> None:
+    from blueprint_tracker.services.status import status_report
+
+    commitments = {c.id: c for c in workspace.plan.commitments}
+    # "合資格外來人才如在2022年10月19日或以後在港置業": who qualifies, not a due date.
+    refund = commitments["c-talent-stamp-duty-refund"]
+    assert refund.due is None
+    # "將於2023年開展" and "將於2023年推出": in 2023, not from 2023.
+    assert commitments["c-cnipa-priority-exam"].due_kind == "in"
+    assert commitments["c-raise-plus"].due_kind == "in"
+    goals = [c for c in commitments.values() if c.id.startswith(("c-dg2027", "c-dg2032"))]
+    assert len(goals) == 10
+    assert all(c.ref.startswith("發展目標一節") and "非第四章" in c.ref for c in goals)
+    statuses = {c["id"]: c["status"] for c in status_report(workspace)["commitments"]}
+    assert statuses["c-talent-stamp-duty-refund"] == "DONE"  # not "Done late"

@@ -299,3 +299,31 @@ def test_the_methodology_explains_every_status_a_page_can_show(client) -> None:
         page = client.get(f"/{slug}/methodology/").text
         words = {str(translations(lang).gettext(label.word)) for label in STATUS_LABELS.values()}
         assert sorted(w for w in words if w not in page) == [], slug
+
+
+def test_every_figure_on_the_indicator_page_carries_its_source_tier(client) -> None:
+    html = client.get("/en/indicators/1.3/").text
+    values = html.split('id="values"')[1].split("</table>")[0]
+    rows = values.count("<tr data-year=")
+    assert rows > 0 and values.count('class="tier tier-') >= rows
+    assert "official table, read from a copy" in values and "read from a copy</a>" in values
+    vintages = html.split('id="vintages"')[1].split("</table>")[0]
+    assert vintages.count('class="tier tier-') == vintages.count("<tr") - 1  # every release
+    zh = client.get("/zh-hant/indicators/1.3/").text
+    assert "官方統計表（從副本讀取）" in zh
+
+
+def test_indicator_page_says_when_the_plans_own_value_is_shown(client) -> None:
+    html = client.get("/en/indicators/1.2/?as_of=2023-06-30").text
+    assert 'data-latest="1.2">3,575<' in html
+    assert 'data-basis="plan_table"' in html and "as published in the plan&#39;s own table" in html
+
+
+def test_data_page_counts_figures_by_tier_and_lists_what_is_not_official(client) -> None:
+    html = client.get("/en/data/").text
+    counts = html.split('id="tier-counts"')[1].split("</table>")[0]
+    row = counts.split('data-indicator="1.3"')[1].split("</tr>")[0]
+    assert int(re.search(r'data-tier="official_table_copy">(\d+)<', row).group(1)) > 0
+    listed = html.split('id="not-official"')[1].split("</table>")[0]
+    assert "gerd_higher_education" in listed and "Why it stays" in html
+    assert "government-world.com/statistics-on-innovation-activities-for-2022" not in listed

@@ -27,6 +27,7 @@ from blueprint_tracker.domain.marks import N_
 HEADS = (N_("ID"), N_("Indicator"), N_("Latest value"), N_("Year"), N_("Baseline"))
 MILESTONE_YEARS = (2025, 2030)
 SOURCE_HEADS = (
+    N_("Source tier"),
     N_("Agency"), N_("Publication"), N_("Figures"), N_("Series"), N_("Released"), N_("URL")
 )
 GAP_HEADS = (N_("ID"), N_("Indicator"), N_("Missing years"), N_("Missing base series"))
@@ -100,22 +101,28 @@ def sources(
     if as_json:
         print_json(rows)
         return
+    from blueprint_tracker.present.labels import TIERS
+
     table = Table(*heads(SOURCE_HEADS, lang))
-    third_party = say("third party", lang)
     for row in rows:
-        title = row["title"] + (f" ⚠ {third_party}" if row["third_party"] else "")
+        title = row["title"]
+        url = row["url"] + (
+            f"
+← {row['copy_url']}" if row["copy_url"] != row["url"] and row["copy_url"] else ""
+        )
         released = (
             row["first_release"]
             if row["first_release"] == row["last_release"]
             else (f"{row['first_release']} – {row['last_release']}")
         )
         table.add_row(
+            say(TIERS[row["tier"]], lang),
             row["agency"],
             title,
             str(row["figures"]),
             ", ".join(row["series"]),
             released,
-            row["url"],
+            url,
         )
     console().print(table)
 

@@ -43,22 +43,34 @@ def by_series_year(observations: Iterable[Observation]) -> dict[str, dict[int, O
 
 
 def compute_indicator(
-    formula: Formula, index: dict[str, dict[int, Observation]], fallback: str | None = None
+    formula: Formula,
+    index: dict[str, dict[int, Observation]],
+    fallback: str | None = None,
+    plan_table: Iterable[Observation] = (),
 ) -> list[IndicatorValue]:
     """The formula's value for every year in which all its series have a figure.
 
-    With ``fallback``, a year the formula cannot cover takes the agency's published value.
+    With ``fallback``, a year the formula cannot cover takes the agency's published value;
+    a year neither covers takes the value the plan itself published (``plan_table``: the
+    indicator's values as printed in the plan, already limited to what was public by then).
     """
     values = _formula_values(formula, index)
-    if fallback is None:
-        return values
-    covered = {v.year for v in values}
-    published = [
-        IndicatorValue(year=year, value=o.value, inputs=(o,), basis="published")
-        for year, o in index.get(fallback, {}).items()
-        if year not in covered
-    ]
-    return sorted(values + published, key=lambda v: v.year)
+    extra: list[tuple[str, Iterable[Observation]]] = []
+    if fallback:
+        extra.append((fallback, index.get(fallback, {}).values()))
+    extra.append(("plan_table", plan_table))
+    for basis, observations in extra:
+        covered = {v.year for v in values}
+        values += [
+            IndicatorValue(year=o.year, value=o.value, inputs=(o,), basis=_basis(basis))
+            for o in observations
+            if o.year not in covered
+        ]
+    return sorted(values, key=lambda v: v.year)
+
+
+def _basis(name: str) -> str:
+    return "plan_table" if name == "plan_table" else "published"
 
 
 def _formula_values(

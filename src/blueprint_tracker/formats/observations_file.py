@@ -155,7 +155,9 @@ def _tier_problems(row: dict[str, str]) -> list[tuple[str, str]]:
     tier = row.get("source_tier") or ""
     if tier and tier not in TIERS:
         return [("source_tier", f"unknown tier {tier!r}; use {', '.join(TIERS)}")]
-    if tier == "official_table_copy" and not (row.get("source_copy_url") and row.get("source_table")):
+    if tier == "official_table_copy" and not (
+        row.get("source_copy_url") and row.get("source_table")
+    ):
         return [
             (
                 "source_copy_url",
@@ -163,7 +165,9 @@ def _tier_problems(row: dict[str, str]) -> list[tuple[str, str]]:
                 "(source_table) and the copy it was read from (source_copy_url)",
             )
         ]
-    copy_problem = web_address_problem(row["source_copy_url"]) if row.get("source_copy_url") else None
+    copy_problem = (
+        web_address_problem(row["source_copy_url"]) if row.get("source_copy_url") else None
+    )
     if copy_problem:
         return [("source_copy_url", copy_problem)]
     return []
@@ -220,7 +224,7 @@ def _build(
         title=row["source_title"],
         url=row["source_url"],
         table=row.get("source_table", ""),
-        tier=row.get("source_tier") or DEFAULT_TIER,
+        tier=row.get("source_tier") or DEFAULT_TIER,  # type: ignore[arg-type]  # checked above
         copy_url=row.get("source_copy_url", ""),
     )
     observation = Observation(

@@ -46,6 +46,20 @@ FLAGS: dict[str, str] = {
     "approximate": N_("approximate"),
 }
 
+TIERS: dict[str, str] = {
+    "official_release": N_("official release"),
+    "official_table_copy": N_("official table, read from a copy"),
+    "official_statement": N_("official statement"),
+    "media_report": N_("media report"),
+    "third_party": N_("third party"),
+}
+
+BASES: dict[str, str] = {
+    "formula": N_("computed from the official series"),
+    "published": N_("as published by the agency"),
+    "plan_table": N_("as published in the plan's own table"),
+}
+
 KINDS: dict[str, str] = {
     "node": N_("Plan item"),
     "indicator": N_("Indicator"),

@@ -24,6 +24,7 @@ from blueprint_tracker.present.charts import sparkline_svg
 from blueprint_tracker.present.csp import META_CSP
 from blueprint_tracker.present.dates import date_or_text, long_date
 from blueprint_tracker.present.labels import (
+    BASES,
     COMPARATOR_SIGNS,
     DECIDING_NUMBER,
     FLAGS,
@@ -34,6 +35,7 @@ from blueprint_tracker.present.labels import (
     PRECISIONS,
     STATUS_REASONS,
     TONE_RANK,
+    TIERS,
     status_label,
 )
 from blueprint_tracker.present.markdown import render_markdown
@@ -136,6 +138,8 @@ def environment(lang: str) -> Environment:
         method_name=lambda key: _(_label(METHOD_NAMES, key)),
         outcome_name=lambda key: _(_label(OUTCOMES, key)),
         flag_name=lambda key: _(_label(FLAGS, key)),
+        tier_name=lambda key: _(_label(TIERS, key)),
+        basis_name=lambda key: _(_label(BASES, key)),
         kind_name=lambda key: _(_label(KINDS, key)),
         number_name=lambda key: _(_label(NUMBER_NAMES, key)),
         tr=_,

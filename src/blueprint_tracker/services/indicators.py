@@ -12,7 +12,7 @@ from blueprint_tracker.compute.indicator_values import (
     compute_indicator,
 )
 from blueprint_tracker.domain.indicator import Indicator
-from blueprint_tracker.domain.series import Observation
+from blueprint_tracker.domain.series import Observation, Source
 from blueprint_tracker.services.models import (
     IndicatorSummary,
     ObservationData,
@@ -36,6 +36,8 @@ def observation_data(o: Observation) -> ObservationData:
             "title": o.source.title,
             "url": o.source.url,
             "table": o.source.table,
+            "tier": o.source.tier,
+            "copy_url": o.source.copy_url,
         },
         "release_date": o.release_date.isoformat(),
         "note": o.note,
@@ -55,18 +57,52 @@ def value_data(value: IndicatorValue, decimals: int) -> ValueData:
     }
 
 
-def _inputs(indicator: Indicator) -> list[str]:
+def indicator_inputs(indicator: Indicator) -> list[str]:
+    """The series an indicator reads: its formula's and its fallback."""
     names = parse_formula(indicator.formula).names
     return [*names, *([indicator.fallback] if indicator.fallback else [])]
+
+
+def plan_table(
+    ws: Workspace, indicator: Indicator, as_of: dt.date | None = None
+) -> list[Observation]:
+    """The indicator's values as the plan itself published them (its own table), each an
+    official statement released on the plan's publication date; none before that date."""
+    header = ws.plan.header
+    if (as_of is not None and as_of < header.published) or not header.source_url:
+        return []
+    source = Source(
+        agency=header.publisher.en,
+        title=f"{header.title.zh_hant} ({header.title.en})",
+        url=header.source_url,
+        tier="official_statement",
+    )
+    return [
+        Observation(
+            series=f"indicator:{indicator.id}",
+            period=str(year),
+            value=value,
+            unit=indicator.unit.en,
+            source=source,
+            release_date=header.published,
+            note="The plan's own table of indicator values.",
+        )
+        for year, value in sorted(indicator.published.items())
+    ]
 
 
 def indicator_values(
     ws: Workspace, indicator: Indicator, as_of: dt.date | None = None
 ) -> list[IndicatorValue]:
     """The indicator's series as known on ``as_of`` (latest vintages released by then)."""
-    observations = ws.store.latest(ws.plan.id, _inputs(indicator), as_of)
+    observations = ws.store.latest(ws.plan.id, indicator_inputs(indicator), as_of)
     formula = parse_formula(indicator.formula)
-    return compute_indicator(formula, by_series_year(observations), indicator.fallback)
+    return compute_indicator(
+        formula,
+        by_series_year(observations),
+        indicator.fallback,
+        plan_table(ws, indicator, as_of),
+    )
 
 
 def _summary(indicator: Indicator, values: list[IndicatorValue]) -> IndicatorSummary:
@@ -98,12 +134,17 @@ def indicator_summary(
 
 def indicator_summaries(ws: Workspace, as_of: dt.date | None = None) -> dict[str, IndicatorSummary]:
     """Every indicator's summary, by id, from one query of the store (in plan order)."""
-    names = {name for indicator in ws.plan.indicators for name in _inputs(indicator)}
+    names = {name for indicator in ws.plan.indicators for name in indicator_inputs(indicator)}
     table = by_series_year(ws.store.latest(ws.plan.id, names, as_of))
     return {
         indicator.id: _summary(
             indicator,
-            compute_indicator(parse_formula(indicator.formula), table, indicator.fallback),
+            compute_indicator(
+                parse_formula(indicator.formula),
+                table,
+                indicator.fallback,
+                plan_table(ws, indicator, as_of),
+            ),
         )
         for indicator in ws.plan.indicators
     }

@@ -51,6 +51,8 @@ class ObservationSource(TypedDict):
     title: str
     url: str
     table: str
+    tier: str  # official_release, official_table_copy, official_statement, media_report, third_party
+    copy_url: str  # where an agency's table was read, when it was read from a copy
 
 
 @with_config(STRICT)
@@ -687,6 +689,8 @@ class SourceRow(TypedDict):
     agency: str
     title: str
     url: str
+    tier: str
+    copy_url: str
     series: list[str]
     figures: int
     latest_release: str
@@ -723,11 +727,37 @@ class IndicatorGap(TypedDict):
 
 
 @with_config(STRICT)
+class TierCount(TypedDict):
+    """How many stored figures behind one indicator come from each source tier."""
+
+    indicator: str
+    name: LangText
+    counts: dict[str, int]
+
+
+@with_config(STRICT)
+class NotOfficialFigure(TypedDict):
+    """A figure that rests on a media report or a third party, and why it stays."""
+
+    series: str
+    period: str
+    value: float
+    tier: str
+    title: str
+    url: str
+    release_date: str
+    reason: str  # other_vintage (an official figure of another release exists) or no_official
+
+
+@with_config(STRICT)
 class DataPage(TypedDict):
     """Sources, series coverage, gaps and the plan's data notes (Markdown, per language)."""
 
     edition: str
     sources: list[SourceRow]
+    tiers: list[str]
+    tier_counts: list[TierCount]
+    not_official: list[NotOfficialFigure]
     series: list[SeriesCoverage]
     gaps: list[IndicatorGap]
     notes: dict[str, str]

@@ -228,6 +228,7 @@ def value_rows(status: StatusReport) -> list[dict[str, Any]]:
             "inputs": ";".join(
                 f"{o['series']}@{o['period']}/{o['release_date']}" for o in v["inputs"]
             ),
+            "tiers": ";".join(o["source"]["tier"] for o in v["inputs"]),
         }
         for i in status["indicators"]
         for v in i["values"]
@@ -373,6 +374,8 @@ def source_table(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, 
             "agency": s["agency"],
             "title": s["title"],
             "url": s["url"],
+            "tier": s["tier"],
+            "copy_url": s["copy_url"],
             "tables": ";".join(s["tables"]),
             "series": ";".join(s["series"]),
             "figures": s["figures"],

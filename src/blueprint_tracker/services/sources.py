@@ -5,20 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from blueprint_tracker.domain.series import TIERS
 from blueprint_tracker.services.workspace import Workspace
 
 
 def source_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
-    """One row per source (agency, title, URL): how many figures, of which series, which dates."""
-    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+    """One row per source (agency, title, URL, tier, copy): how many figures, of which series,
+    which dates."""
+    groups: dict[tuple[str, ...], dict[str, Any]] = {}
     for o in ws.store.all_vintages(ws.plan.id, as_of=as_of, breakdowns=True):
-        key = (o.source.agency, o.source.title, o.source.url)
+        key = (o.source.agency, o.source.title, o.source.url, o.source.tier, o.source.copy_url)
         row = groups.setdefault(
             key,
             {
                 "agency": o.source.agency,
                 "title": o.source.title,
                 "url": o.source.url,
+                "tier": o.source.tier,
+                "copy_url": o.source.copy_url,
                 "tables": set(),
                 "series": set(),
                 "figures": 0,
@@ -44,4 +48,5 @@ def source_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, A
         }
         for row in groups.values()
     ]
-    return sorted(rows, key=lambda r: (-r["figures"], r["agency"], r["title"]))
+    order = {tier: n for n, tier in enumerate(TIERS)}
+    return sorted(rows, key=lambda r: (order[r["tier"]], -r["figures"], r["agency"], r["title"]))

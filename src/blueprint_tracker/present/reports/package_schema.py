@@ -141,6 +141,7 @@ INDICATOR_VALUES = Resource(
         F("basis", description="computed or published"),
         F("flags", description="';'-separated flags carried from the inputs"),
         F("inputs", description="';'-separated inputs as series@period/release_date"),
+        F("tiers", description="';'-separated source tiers of the inputs, in the same order"),
     ),
     primary_key=("indicator", "year"),
     foreign_keys=(("indicator", "indicators", "id"),),
@@ -166,6 +167,13 @@ OBSERVATIONS = Resource(
         F("source_title", description="publication title", required=True),
         F("source_url", description="where the figure was read", required=True),
         F("source_table", description="table id in the publication"),
+        F(
+            "source_tier",
+            description="official_release, official_table_copy (an agency's table read from "
+            "a copy), official_statement, media_report or third_party",
+            required=True,
+        ),
+        F("source_copy_url", description="the copy an official table was read from"),
         F("release_date", "date", "date this figure (vintage) was published", required=True),
         F("note", description="the phrase read at the source, and notes"),
         F(
@@ -305,6 +313,8 @@ SOURCES = Resource(
         F("agency", required=True),
         F("title", required=True),
         F("url", required=True),
+        F("tier", description="source tier (see observations.source_tier)", required=True),
+        F("copy_url", description="the copy an official table was read from"),
         F("tables", description="';'-separated table ids"),
         F("series", description="';'-separated series ids"),
         F("figures", "integer", "figures (releases) from this source"),

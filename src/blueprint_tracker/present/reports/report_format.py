@@ -35,6 +35,14 @@ def flag_words(flags: list[str], lang: str) -> str:
     return ", ".join(gettext(lang, labels.FLAGS.get(f, f)) for f in flags)
 
 
+def tier_word(tier: str, lang: str) -> str:
+    return gettext(lang, labels.TIERS.get(tier, tier))
+
+
+def tier_words(tiers: list[str], lang: str) -> str:
+    return ", ".join(tier_word(t, lang) for t in tiers)
+
+
 def number(value: float | None, decimals: int = 2) -> str:
     return "—" if value is None else f"{value:,.{decimals}f}"
 

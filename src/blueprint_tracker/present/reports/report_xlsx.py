@@ -48,6 +48,7 @@ def cell_value(row: dict[str, Any], column: Column, lang: str) -> Any:
         "status": lambda v: fmt.status_word(v, lang),
         "outcome": lambda v: fmt.outcome_word(v, lang),
         "flags": lambda v: fmt.flag_words(v.split(";"), lang),
+        "tier": lambda v: fmt.tier_words(v.split(";"), lang),
         "direction": lambda v: tr(v, lang),
         "int": int,
         "number": float,

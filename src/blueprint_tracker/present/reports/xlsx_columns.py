@@ -4,7 +4,7 @@ through the Babel catalogues), its cell type.
 A key ending in ``@`` is a bilingual text: the column holds the chosen language
 (``name@`` reads ``name_zh_hant`` or ``name_en``). Kinds: ``text``, ``int``, ``number``,
 ``percent``, ``date``, ``bool``, ``url``, ``status`` (the status word; the code has its own
-column), ``outcome``, ``flags`` and ``direction`` (words in the chosen language).
+column), ``outcome``, ``flags``, ``tier`` and ``direction`` (words in the chosen language).
 """
 
 from __future__ import annotations
@@ -87,6 +87,8 @@ OBSERVATIONS = Sheet(
         C("source_title", N_("Source title"), width=48),
         C("source_url", N_("Source URL"), "url", 40),
         C("source_table", N_("Table"), width=12),
+        C("source_tier", N_("Source tier"), "tier", 18),
+        C("source_copy_url", N_("Read from (copy)"), "url", 30),
         C("release_date", N_("Release date"), "date", 12),
         C("note", N_("Note"), width=60),
         C("dimensions", N_("Breakdown"), width=30),
@@ -197,6 +199,8 @@ SOURCES = Sheet(
         C("agency", N_("Agency"), width=28),
         C("title", N_("Title"), width=56),
         C("url", N_("URL"), "url", 40),
+        C("tier", N_("Source tier"), "tier", 18),
+        C("copy_url", N_("Read from (copy)"), "url", 30),
         C("tables", N_("Tables"), width=14),
         C("series", N_("Series"), width=30),
         C("figures", N_("Figures"), "int", 9),

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from blueprint_tracker.services.indicators import indicator_summaries, observation_data
+from blueprint_tracker.domain.series import TIERS
+from blueprint_tracker.services.indicators import (
+    indicator_inputs,
+    indicator_summaries,
+    observation_data,
+)
 from blueprint_tracker.services.models import (
     DataPage,
     IndicatorGap,
+    NotOfficialFigure,
     ObservationData,
     SeriesCoverage,
     SourceRow,
     SourcesPage,
+    TierCount,
 )
 from blueprint_tracker.services.pages.statuses import (
     LANG_KEYS,
@@ -25,15 +32,17 @@ from blueprint_tracker.services.workspace import Workspace
 
 def sources_page(ws: Workspace, as_of: dt.date | None = None) -> SourcesPage:
     """Each publication the figures come from, with the series and releases it supplied."""
-    sources: dict[tuple[str, str, str], SourceRow] = {}
+    sources: dict[tuple[str, str, str, str, str], SourceRow] = {}
     for o in ws.store.all_vintages(ws.plan.id, None, as_of, breakdowns=True):
-        key = (o.source.agency, o.source.title, o.source.url)
+        key = (o.source.agency, o.source.title, o.source.url, o.source.tier, o.source.copy_url)
         entry = sources.setdefault(
             key,
             {
                 "agency": o.source.agency,
                 "title": o.source.title,
                 "url": o.source.url,
+                "tier": o.source.tier,
+                "copy_url": o.source.copy_url,
                 "series": [],
                 "figures": 0,
                 "latest_release": "",
@@ -43,8 +52,44 @@ def sources_page(ws: Workspace, as_of: dt.date | None = None) -> SourcesPage:
         if o.series not in entry["series"]:
             entry["series"].append(o.series)
         entry["latest_release"] = max(entry["latest_release"], o.release_date.isoformat())
-    rows = sorted(sources.values(), key=lambda s: (s["agency"], s["title"]))
+    order = {tier: n for n, tier in enumerate(TIERS)}
+    rows = sorted(sources.values(), key=lambda s: (order[s["tier"]], s["agency"], s["title"]))
     return {"edition": edition_date(as_of).isoformat(), "sources": rows}
+
+
+def _tier_counts(ws: Workspace, as_of: dt.date | None) -> list[TierCount]:
+    """Per indicator: how many of the stored figures of its inputs come from each tier."""
+    vintages = ws.store.all_vintages(ws.plan.id, None, as_of, breakdowns=True)
+    rows: list[TierCount] = []
+    for indicator in ws.plan.indicators:
+        names = set(indicator_inputs(indicator))
+        counts = {tier: 0 for tier in TIERS}
+        for o in vintages:
+            if o.series in names:
+                counts[o.source.tier] += 1
+        rows.append({"indicator": indicator.id, "name": text(indicator.name), "counts": counts})
+    return rows
+
+
+def _not_official(ws: Workspace, as_of: dt.date | None) -> list[NotOfficialFigure]:
+    """Figures that rest on a media report or a third party, with why each stays."""
+    vintages = ws.store.all_vintages(ws.plan.id, None, as_of, breakdowns=True)
+    official = {(o.series, o.period) for o in vintages if o.source.official}
+    return [
+        {
+            "series": o.series,
+            "period": o.period,
+            "value": o.value,
+            "tier": o.source.tier,
+            "title": o.source.title,
+            "url": o.source.url,
+            "release_date": o.release_date.isoformat(),
+            # the reason, as a key the page words in both languages
+            "reason": "other_vintage" if (o.series, o.period) in official else "no_official",
+        }
+        for o in vintages
+        if not o.source.official
+    ]
 
 
 def _series_coverage(ws: Workspace, as_of: dt.date | None) -> list[SeriesCoverage]:
@@ -109,6 +154,9 @@ def data_page(ws: Workspace, as_of: dt.date | None = None) -> DataPage:
     return {
         "edition": edition_date(as_of).isoformat(),
         "sources": sources_page(ws, as_of)["sources"],
+        "tiers": list(TIERS),
+        "tier_counts": _tier_counts(ws, as_of),
+        "not_official": _not_official(ws, as_of),
         "series": _series_coverage(ws, as_of),
         "gaps": _indicator_gaps(ws, statuses, as_of),
         "notes": {lang: data_notes(ws, lang) for lang in LANG_KEYS},

@@ -1,0 +1,41 @@
+"""Provenance on the bundled plan: source tiers in `blueprint sources`, and what was known on a
+date when the formula's inputs were not yet public (the plan's own table as a fallback)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from blueprint_tracker.domain.series import TIERS
+
+
+def test_indicators_as_of_mid_2023_show_the_blueprints_own_2020_value(data_dir: Path, cli) -> None:
+    table = cli("indicators", "--as-of", "2023-06-30", "--json").json()
+    per_capita = next(i for i in table if i["id"] == "1.2")
+    latest = per_capita["latest"]
+    # Year-end population for 2020 is held only from a 2024 source, so the formula cannot give
+    # 2020 on that day; the Blueprint published 3,575 for 2020 on 22 Dec 2022.
+    assert (latest["year"], latest["display"], latest["basis"]) == (2020, "3,575", "plan_table")
+    [source] = [o["source"] for o in latest["inputs"]]
+    assert source["tier"] == "official_statement"
+    assert source["url"].startswith("https://www.itib.gov.hk/")
+    assert latest["released"] == "2022-12-22"
+    # Today the same year comes out of the formula, from the official figures.
+    now = next(i for i in cli("indicators", "--json").json() if i["id"] == "1.2")
+    value_2020 = next(v for v in now["values"] if v["year"] == 2020)
+    assert value_2020["basis"] == "formula" and value_2020["display"] == "3,575"
+
+
+def test_before_the_plan_was_published_its_table_is_not_known(data_dir: Path, cli) -> None:
+    table = cli("indicators", "--as-of", "2022-12-21", "--json").json()
+    per_capita = next(i for i in table if i["id"] == "1.2")
+    assert all(v["basis"] != "plan_table" for v in per_capita["values"])
+
+
+def test_sources_list_every_source_with_its_tier(data_dir: Path, cli) -> None:
+    rows = cli("sources", "--json").json()
+    assert rows and all(r["tier"] in TIERS for r in rows)
+    copies = [r for r in rows if "710-86001" in r["title"]]
+    assert copies and all(r["tier"] == "official_table_copy" for r in copies)
+    assert all(r["copy_url"].startswith("https://github.com/") for r in copies)
+    text = cli("sources", "--lang", "en").out
+    assert "official table, read from a copy" in text and "media report" in text
