@@ -99,7 +99,8 @@ def file_sha256(path: Path) -> str:
 
 
 def _key(o: Observation) -> tuple[str, str, str, dt.date, float, str, str]:
-    return (o.series, o.period, o.dimension_key, o.release_date, o.value, o.source.url, o.source.tier)
+    source = o.source
+    return (o.series, o.period, o.dimension_key, o.release_date, o.value, source.url, source.tier)
 
 
 def seed_bundled(plan: Plan, plan_dir: Path, store: Store) -> int:
