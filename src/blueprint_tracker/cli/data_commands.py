@@ -28,7 +28,12 @@ HEADS = (N_("ID"), N_("Indicator"), N_("Latest value"), N_("Year"), N_("Baseline
 MILESTONE_YEARS = (2025, 2030)
 SOURCE_HEADS = (
     N_("Source tier"),
-    N_("Agency"), N_("Publication"), N_("Figures"), N_("Series"), N_("Released"), N_("URL")
+    N_("Agency"),
+    N_("Publication"),
+    N_("Figures"),
+    N_("Series"),
+    N_("Released"),
+    N_("URL"),
 )
 GAP_HEADS = (N_("ID"), N_("Indicator"), N_("Missing years"), N_("Missing base series"))
 NO_EVIDENCE_HEADS = (N_("Commitment"), N_("Text"), N_("Due"))
@@ -107,8 +112,7 @@ def sources(
     for row in rows:
         title = row["title"]
         url = row["url"] + (
-            f"
-← {row['copy_url']}" if row["copy_url"] != row["url"] and row["copy_url"] else ""
+            f"\n← {row['copy_url']}" if row["copy_url"] != row["url"] and row["copy_url"] else ""
         )
         released = (
             row["first_release"]
@@ -145,9 +149,7 @@ def gaps(
                 row["id"], t(row["name"], lang), str(gap["year"]), ", ".join(gap["missing_inputs"])
             )
     console().print(table)
-    table = Table(
-        *heads(NO_EVIDENCE_HEADS, lang), title=say("Commitments without evidence", lang)
-    )
+    table = Table(*heads(NO_EVIDENCE_HEADS, lang), title=say("Commitments without evidence", lang))
     for row in report["commitments_without_evidence"]:
         table.add_row(row["id"], t(row["text"], lang), row["due"] or "—")
     console().print(table)

@@ -34,8 +34,8 @@ from blueprint_tracker.present.labels import (
     OUTCOMES,
     PRECISIONS,
     STATUS_REASONS,
-    TONE_RANK,
     TIERS,
+    TONE_RANK,
     status_label,
 )
 from blueprint_tracker.present.markdown import render_markdown
