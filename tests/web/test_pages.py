@@ -315,7 +315,7 @@ def test_every_figure_on_the_indicator_page_carries_its_source_tier(client) -> N
 
 def test_indicator_page_says_when_the_plans_own_value_is_shown(client) -> None:
     html = client.get("/en/indicators/1.2/?as_of=2023-06-30").text
-    assert 'data-latest="1.2">3,575<' in html
+    assert 'data-latest="1.2">HK$3,575<' in html
     assert 'data-basis="plan_table"' in html and "as published in the plan&#39;s own table" in html
 
 
