@@ -51,7 +51,7 @@ class ObservationSource(TypedDict):
     title: str
     url: str
     table: str
-    tier: str  # official_release, official_table_copy, official_statement, media_report, third_party
+    tier: str  # one of domain.series.TIERS (official_release ... third_party)
     copy_url: str  # where an agency's table was read, when it was read from a copy
 
 
