@@ -39,3 +39,26 @@ def test_sources_list_every_source_with_its_tier(data_dir: Path, cli) -> None:
     assert all(r["copy_url"].startswith("https://github.com/") for r in copies)
     text = cli("sources", "--lang", "en").out
     assert "official table, read from a copy" in text and "media report" in text
+
+
+def test_show_1_1_puts_hong_kong_beside_its_peers_each_with_a_source(data_dir: Path, cli) -> None:
+    peers = cli("show", "1.1", "--json").json()["item"]["peers"]
+    assert peers["compared"] is True
+    latest = {row["economy"]: row for row in peers["latest"]}
+    assert latest["HKG"]["home"] is True and latest["HKG"]["year"] >= 2024
+    for economy in ("SGP", "KOR", "CHN", "OECD"):
+        row = latest[economy]
+        assert row["year"] is not None and row["source"]["url"].startswith("http")
+        assert row["source"]["tier"] in TIERS
+    assert (latest["SGP"]["year"], latest["SGP"]["value"]) == (2018, 1.84)
+    # Shenzhen's figure was not found: a gap, not an estimate
+    assert latest["SZX"]["value"] is None and "SZX" in peers["gaps"]
+    years = {(r["economy"], r["year"]) for r in peers["over_time"]}
+    assert {("KOR", 2017), ("KOR", 2019)} <= years
+
+
+def test_peers_follow_the_as_of_date_and_never_change_a_status(data_dir: Path, cli) -> None:
+    early = cli("show", "1.1", "--json", "--as-of", "2020-06-30").json()["item"]["peers"]
+    assert all(row["year"] is None for row in early["latest"] if not row.get("home"))
+    left_out = cli("show", "1.2", "--json").json()["item"]["peers"]
+    assert left_out["compared"] is False and left_out["why"]["en"]

@@ -144,3 +144,17 @@ def test_cli_writes_xlsx(mini_plan: Path, cli: Callable[..., Any], tmp_path: Pat
     assert result.code == 0, result.err
     assert result.json()["format"] == "xlsx"
     assert "Assessments" in load_workbook(out).sheetnames
+
+
+def test_workbook_carries_source_tiers_and_the_peers(books: dict[str, Path]) -> None:
+    book = load_workbook(books["en"])
+    observations = _records(book["Observations"])
+    assert observations and all(r["Source tier"] for r in observations)
+    assert any(r["Source tier"] == "official table, read from a copy" for r in observations)
+    peers = _records(book["Peers"])
+    by_key = {(r["Indicator ID"], r["Economy"], r["Year"]): r for r in peers}
+    singapore = by_key[("1.1", "SGP", 2018)]
+    assert singapore["Value"] == 1.84 and singapore["Source URL"].startswith("https://")
+    assert all(r["Source tier"] and r["Source URL"] for r in peers)
+    zh = _records(load_workbook(books["zh-Hant"])["其他經濟體"])
+    assert {r["經濟體名稱"] for r in zh} >= {"新加坡", "韓國"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -205,3 +206,19 @@ def test_commitment_dates_follow_the_blueprints_wording(workspace: Workspace) ->
     assert all(c.ref.startswith("發展目標一節") and "非第四章" in c.ref for c in goals)
     statuses = {c["id"]: c["status"] for c in status_report(workspace)["commitments"]}
     assert statuses["c-talent-stamp-duty-refund"] == "DONE"  # not "Done late"
+
+
+def test_peers_are_context_only_statuses_do_not_read_them(tmp_path: Path) -> None:
+    import shutil
+
+    from blueprint_tracker.services.status import status_report
+
+    def statuses(plan_dir: Path) -> dict[str, object]:
+        ws = open_workspace(Settings(data_dir=tmp_path / plan_dir.name, plan=str(plan_dir)))
+        report = status_report(ws, dt.date(2026, 11, 30))
+        return {i["id"]: i["milestones"] for i in report["indicators"]}
+
+    without = tmp_path / "without-peers"
+    shutil.copytree(PLAN_DIR, without)
+    (without / "peers.yaml").unlink()
+    assert statuses(PLAN_DIR) == statuses(without)

@@ -327,3 +327,17 @@ def test_data_page_counts_figures_by_tier_and_lists_what_is_not_official(client)
     listed = html.split('id="not-official"')[1].split("</table>")[0]
     assert "gerd_higher_education" in listed and "Why it stays" in html
     assert "government-world.com/statistics-on-innovation-activities-for-2022" not in listed
+
+
+def test_indicator_page_shows_hong_kong_among_its_peers_with_sources(client) -> None:
+    html = client.get("/en/indicators/1.1/").text
+    table = html.split('id="peers-latest"')[1].split("</table>")[0]
+    assert 'data-economy="HKG" class="home"' in table
+    singapore = table.split('data-economy="SGP"')[1].split("</tr>")[0]
+    assert "<td>2018</td><td>1.84</td>" in singapore and 'class="tier tier-' in singapore
+    assert "No figure found (a gap, not estimated)" in table.split('data-economy="SZX"')[1]
+    assert 'id="peers-spec"' in html and 'id="peers-chart"' in html
+    zh = client.get("/zh-hant/indicators/1.1/").text
+    assert "與其他經濟體比較" in zh and "新加坡" in zh
+    left_out = client.get("/en/indicators/1.2/").text
+    assert 'class="peers-left-out"' in left_out and "PPP" in left_out

@@ -15,6 +15,7 @@ from blueprint_tracker.present.charts import (
     chart_summary,
     indicator_chart,
 )
+from blueprint_tracker.present.peer_charts import peer_chart, peer_summary
 from blueprint_tracker.present.render import render
 from blueprint_tracker.present.urls import Linker, relative
 from blueprint_tracker.services.models import (
@@ -80,6 +81,8 @@ def indicator_html(data: IndicatorPage, ctx: PageContext) -> str:
         breakdown=breakdown_chart(data, ctx.lang, ctx.gettext),
         rows=chart_rows(data),
         summary=chart_summary(data, ctx.lang, ctx.gettext),
+        peer_spec=peer_chart(data, ctx.lang, ctx.gettext),
+        peer_summary=peer_summary(data, ctx.lang, ctx.gettext),
     )
 
 

@@ -7,8 +7,9 @@ import datetime as dt
 from blueprint_tracker.domain.plan import Node, Plan
 from blueprint_tracker.errors import NotFoundError
 from blueprint_tracker.services.commitments import commitment_data
-from blueprint_tracker.services.indicators import indicator_summary
-from blueprint_tracker.services.models import NodeLinks, Shown
+from blueprint_tracker.services.indicators import indicator_summary, indicator_values
+from blueprint_tracker.services.models import NodeLinks, Shown, ShownIndicator
+from blueprint_tracker.services.peers import peer_comparison
 from blueprint_tracker.services.plan_views import node_data
 from blueprint_tracker.services.workspace import Workspace
 
@@ -29,7 +30,12 @@ def show(ws: Workspace, item_id: str, as_of: dt.date | None = None) -> Shown:
         return {"kind": "node", "item": node_links(plan, node)}
     indicator = plan.indicator(item_id)
     if indicator is not None:
-        return {"kind": "indicator", "item": indicator_summary(ws, indicator, as_of)}
+        values = indicator_values(ws, indicator, as_of)
+        item = ShownIndicator(
+            **indicator_summary(ws, indicator, as_of),
+            peers=peer_comparison(ws, indicator, values, as_of),
+        )
+        return {"kind": "indicator", "item": item}
     commitment = plan.commitment(item_id)
     if commitment is not None:
         return {"kind": "commitment", "item": commitment_data(plan, commitment, as_of)}

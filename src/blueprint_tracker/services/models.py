@@ -127,6 +127,66 @@ class IndicatorSummary(IndicatorBase):
     milestones: list[PlanMilestone]
 
 
+# --- peer economies -----------------------------------------------------------------------
+
+
+@with_config(STRICT)
+class PeerSource(TypedDict):
+    """Where a peer figure was published (for the plan's own economy: title, URL and tier)."""
+
+    title: str
+    url: str
+    tier: str
+    agency: NotRequired[str]
+    table: NotRequired[str]
+    copy_url: NotRequired[str]
+
+
+@with_config(STRICT)
+class PeerRow(TypedDict):
+    """One economy's latest figure (year None: no figure found, a gap)."""
+
+    economy: str
+    name: LangText | None
+    year: int | None
+    value: float | None
+    display: str | None
+    released: str | None
+    source: PeerSource | None
+    note: str
+    home: NotRequired[bool]
+    basis: NotRequired[str]
+    tiers: NotRequired[list[str]]
+
+
+@with_config(STRICT)
+class PeerPoint(TypedDict):
+    economy: str
+    name: LangText | None
+    year: int
+    value: float
+    home: NotRequired[bool]
+
+
+@with_config(STRICT)
+class PeerComparison(TypedDict):
+    """The plan's economy beside its peers (context only), or why the indicator is left out."""
+
+    compared: bool
+    why: NotRequired[LangText | None]
+    note: NotRequired[LangText | None]
+    latest: NotRequired[list[PeerRow]]
+    gaps: NotRequired[list[str]]
+    over_time: NotRequired[list[PeerPoint]]
+
+
+@with_config(STRICT)
+class ShownIndicator(IndicatorSummary):
+    """An indicator as ``blueprint show`` gives it: its summary and its peers."""
+
+    peers: PeerComparison | None
+
+
 # --- assessments --------------------------------------------------------------------------
 
 
@@ -468,7 +528,7 @@ class Shown(TypedDict):
     """Any id: a plan node, an indicator or a commitment."""
 
     kind: Literal["node", "indicator", "commitment"]
-    item: NodeLinks | IndicatorSummary | CommitmentData
+    item: NodeLinks | ShownIndicator | CommitmentData
 
 
 # --- changes and the overview -------------------------------------------------------------
@@ -630,6 +690,7 @@ class IndicatorPage(TypedDict):
     component_values: list[ComponentPoint]
     progress: list[dict[str, Any]]  # the plan's configured progress readings (Open SDG)
     progress_overall: ProgressOverall | None
+    peers: PeerComparison | None
 
 
 # --- commitments page ---------------------------------------------------------------------

@@ -19,7 +19,8 @@ from blueprint_tracker.domain.plan import Plan
 from blueprint_tracker.formats.observations_file import observation_record
 from blueprint_tracker.services.models import CommitmentStatus, Reading, StatusReport
 from blueprint_tracker.services.pages import changes_since
-from blueprint_tracker.services.plan_views import plan_tree
+from blueprint_tracker.services.peers import plan_peers
+from blueprint_tracker.services.plan_views import plan_tree, text
 from blueprint_tracker.services.sources import source_rows
 from blueprint_tracker.services.status import status_report
 from blueprint_tracker.services.workspace import Workspace
@@ -387,6 +388,32 @@ def source_table(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, 
     ]
 
 
+def peer_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+    """Every peer economy's figure published by ``as_of``, with its provenance (context for the
+    indicators; never part of an assessment)."""
+    peers = plan_peers(ws)
+    names = {e.id: e.name for e in peers.economies}
+    return [
+        {
+            "indicator": f.indicator,
+            "economy": f.economy,
+            **bilingual("economy_name", text(names[f.economy])),
+            "year": f.year,
+            "value": f.value,
+            "source_agency": f.source.agency,
+            "source_title": f.source.title,
+            "source_url": f.source.url,
+            "source_table": f.source.table,
+            "source_tier": f.source.tier,
+            "source_copy_url": f.source.copy_url,
+            "release_date": f.release_date.isoformat(),
+            "note": f.note,
+        }
+        for indicator in ws.plan.indicators
+        for f in peers.known(indicator.id, as_of)
+    ]
+
+
 def open_tables(
     ws: Workspace, as_of: dt.date | None = None, status: StatusReport | None = None
 ) -> dict[str, list[dict[str, Any]]]:
@@ -402,4 +429,5 @@ def open_tables(
         "commitments": commitment_rows_flat(status),
         "evidence": evidence_rows(status),
         "sources": source_table(ws, as_of),
+        "peers": peer_rows(ws, as_of),
     }

@@ -324,6 +324,30 @@ SOURCES = Resource(
     ),
 )
 
+PEERS = Resource(
+    "peers",
+    "Peer economies",
+    "Other economies' figures for the indicators with an international definition, each with its "
+    "source and tier. Context only: they never change a status.",
+    (
+        F("indicator", description="indicator id", required=True),
+        F("economy", description="economy id", required=True),
+        *bi("economy_name", "economy name"),
+        F("year", "integer", required=True),
+        F("value", "number", required=True),
+        F("source_agency", required=True),
+        F("source_title", required=True),
+        F("source_url", required=True),
+        F("source_table"),
+        F("source_tier", description="see observations.source_tier", required=True),
+        F("source_copy_url", description="the copy an official table was read from"),
+        F("release_date", "date", required=True),
+        F("note"),
+    ),
+    primary_key=("indicator", "economy", "year", "release_date"),
+    foreign_keys=(("indicator", "indicators", "id"),),
+)
+
 RESOURCES: tuple[Resource, ...] = (
     PLAN_NODES,
     SERIES,
@@ -334,6 +358,7 @@ RESOURCES: tuple[Resource, ...] = (
     COMMITMENTS,
     EVIDENCE,
     SOURCES,
+    PEERS,
 )
 
 

@@ -104,3 +104,26 @@ def indicator_pages(
     for number, (agency, title, table, url) in enumerate(sources, start=1):
         where = f", {table}" if table else ""
         doc.para(f"[{number}] {agency}, {title}{where}. {url}", size=7.5)
+    _peers(doc, page.get("peers"), lang)
+
+
+def _peers(doc: ReportDocument, peers: Mapping[str, Any] | None, lang: str) -> None:
+    """The indicator beside its peer economies (latest year each), or why it is not compared."""
+    if not peers:
+        return
+    doc.heading(tr("peers", lang), level=2)
+    if not peers["compared"]:
+        doc.para(t(peers["why"], lang), size=9)
+        return
+    doc.para(tr("peers_context", lang), size=8.5, tone="none")
+    heads = [tr(k, lang) for k in ("economy", "latest_year", "value", "source")]
+    rows: list[list[Any]] = []
+    for r in peers["latest"]:
+        if r["year"] is None:
+            rows.append([t(r["name"], lang), "—", "—", tr("no_figure", lang)])
+            continue
+        source = r.get("source") or {}
+        tier = " ".join(fmt.tier_word(x, lang) for x in r.get("tiers") or [source.get("tier")])
+        where = source.get("title") or ""
+        rows.append([t(r["name"], lang), str(r["year"]), r["display"], f"[{tier}] {where}"])
+    doc.table_of(heads, rows, widths=(30, 18, 18, 108), size=7.5)

@@ -210,4 +210,23 @@ SOURCES = Sheet(
     ),
 )
 
-SHEETS = (INDICATORS, OBSERVATIONS, ASSESSMENTS, COMMITMENTS, EVIDENCE, SOURCES)
+PEERS = Sheet(
+    "peers",
+    N_("Peers"),
+    (
+        C("indicator", N_("Indicator ID"), width=9),
+        C("economy", N_("Economy"), width=9),
+        C("economy_name@", N_("Economy name"), width=18),
+        C("year", N_("Year"), "int", 7),
+        C("value", N_("Value"), "number", 10),
+        C("source_tier", N_("Source tier"), "tier", 18),
+        C("source_agency", N_("Source agency"), width=28),
+        C("source_title", N_("Source title"), width=56),
+        C("source_url", N_("Source URL"), "url", 40),
+        C("source_copy_url", N_("Read from (copy)"), "url", 30),
+        C("release_date", N_("Release date"), "date", 12),
+        C("note", N_("Note"), width=50),
+    ),
+)
+
+SHEETS = (INDICATORS, OBSERVATIONS, ASSESSMENTS, COMMITMENTS, EVIDENCE, SOURCES, PEERS)

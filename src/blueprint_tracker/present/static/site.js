@@ -8,16 +8,21 @@
   }
 
   function renderChart() {
-    var spec = readJson("chart-spec");
+    renderSpec("chart-spec", "chart");
+    renderSpec("peers-spec", "peers-chart");
+  }
+
+  function renderSpec(specId, targetId) {
+    var spec = readJson(specId);
     if (!spec || typeof window.vegaEmbed !== "function") { return; }
-    window.vegaEmbed("#chart", spec, {
+    window.vegaEmbed("#" + targetId, spec, {
       // CSP-safe: Vega's expression interpreter (no eval) and no injected <style> elements
       actions: false, renderer: "svg", ast: true, defaultStyle: false,
       tooltip: { disableDefaultStyle: true }
     }).then(function (result) {
-      document.getElementById("chart").setAttribute("data-rendered", "true");
-      offerDownloads(result.view);
-      var svg = document.querySelector("#chart svg");
+      document.getElementById(targetId).setAttribute("data-rendered", "true");
+      if (targetId === "chart") { offerDownloads(result.view); }
+      var svg = document.querySelector("#" + targetId + " svg");
       if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
       return result;
     });

@@ -11,6 +11,7 @@ from blueprint_tracker.errors import NotFoundError
 from blueprint_tracker.services.indicators import (
     indicator_summaries,
     indicator_summary,
+    indicator_values,
     observation_data,
 )
 from blueprint_tracker.services.models import (
@@ -25,6 +26,7 @@ from blueprint_tracker.services.models import (
     IndicatorSummary,
     MilestoneStatus,
     PathPoint,
+    PeerComparison,
     Reading,
     SeriesDef,
     Vintage,
@@ -35,6 +37,7 @@ from blueprint_tracker.services.pages.statuses import (
     edition_date,
     load_statuses,
 )
+from blueprint_tracker.services.peers import peer_comparison
 from blueprint_tracker.services.plan_views import text
 from blueprint_tracker.services.verdicts import indicator_sentences, travel
 from blueprint_tracker.services.workspace import Workspace
@@ -197,7 +200,15 @@ def indicator_page(ws: Workspace, indicator_id: str, as_of: dt.date | None = Non
         "component_values": _component_values(ws, indicator_id, as_of),
         "progress": entry["progress"] if entry else [],
         "progress_overall": entry["progress_overall"] if entry else None,
+        "peers": _peers(ws, indicator_id, as_of),
     }
+
+
+def _peers(ws: Workspace, indicator_id: str, as_of: dt.date | None) -> PeerComparison | None:
+    indicator = ws.plan.indicator(indicator_id)
+    if indicator is None:
+        return None
+    return peer_comparison(ws, indicator, indicator_values(ws, indicator, as_of), as_of)
 
 
 def _components(ws: Workspace, indicator_id: str) -> list[str]:

@@ -1,0 +1,138 @@
+"""Peer economies beside an indicator: the latest figure of each, and every figure over time.
+
+Context only: nothing here is read by an assessment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+from blueprint_tracker.compute.indicator_values import IndicatorValue
+from blueprint_tracker.domain.indicator import Indicator
+from blueprint_tracker.domain.peers import Economy, PeerFigure, Peers
+from blueprint_tracker.errors import PlanInvalidError
+from blueprint_tracker.formats.peers_file import PEERS_FILE, load_peers
+from blueprint_tracker.services.models import PeerComparison, PeerPoint, PeerRow, PeerSource
+from blueprint_tracker.services.plan_views import text
+from blueprint_tracker.services.workspace import Workspace
+
+
+@functools.lru_cache(maxsize=8)
+def _peers(folder: Path, indicators: frozenset[str], stamp: int) -> Peers:
+    peers, problems = load_peers(folder, set(indicators))
+    if problems:
+        raise PlanInvalidError(f"{folder / PEERS_FILE} has {len(problems)} problem(s)", problems)
+    return peers
+
+
+def plan_peers(ws: Workspace) -> Peers:
+    """The plan's peers file, read once per version of the file."""
+    path = ws.plan_dir / PEERS_FILE
+    stamp = path.stat().st_mtime_ns if path.exists() else 0
+    return _peers(ws.plan_dir, frozenset(i.id for i in ws.plan.indicators), stamp)
+
+
+def _source(figure: PeerFigure) -> PeerSource:
+    s = figure.source
+    return {
+        "agency": s.agency,
+        "title": s.title,
+        "url": s.url,
+        "table": s.table,
+        "tier": s.tier,
+        "copy_url": s.copy_url,
+    }
+
+
+def _row(economy: Economy, figure: PeerFigure | None, decimals: int) -> PeerRow:
+    return {
+        "economy": economy.id,
+        "name": text(economy.name),
+        "year": figure.year if figure else None,
+        "value": figure.value if figure else None,
+        "display": f"{figure.value:,.{decimals}f}" if figure else None,
+        "released": figure.release_date.isoformat() if figure else None,
+        "source": _source(figure) if figure else None,
+        "note": figure.note if figure else "",
+    }
+
+
+def _latest(figures: list[PeerFigure]) -> PeerFigure | None:
+    return max(figures, key=lambda f: (f.year, f.release_date), default=None)
+
+
+def _home(peers: Peers, values: list[IndicatorValue], decimals: int) -> list[PeerRow]:
+    if peers.home is None or not values:
+        return []
+    latest = values[-1]
+    source = latest.inputs[0].source if len(latest.inputs) == 1 else None
+    row = _row(peers.home, None, decimals)
+    row["year"] = latest.year
+    row["value"] = latest.value
+    row["display"] = f"{latest.value:,.{decimals}f}"
+    row["released"] = latest.released
+    row["home"] = True
+    row["basis"] = latest.basis
+    row["tiers"] = [o.source.tier for o in latest.inputs]
+    if source is not None:
+        row["source"] = {"title": source.title, "url": source.url, "tier": source.tier}
+    return [row]
+
+
+def _over_time(
+    peers: Peers, figures: list[PeerFigure], values: list[IndicatorValue]
+) -> list[PeerPoint]:
+    names = {e.id: e.name for e in peers.economies}
+    rows: list[PeerPoint] = []
+    if peers.home is not None:
+        rows += [
+            {
+                "economy": peers.home.id,
+                "name": text(peers.home.name),
+                "year": v.year,
+                "value": v.value,
+                "home": True,
+            }
+            for v in values
+        ]
+    latest_release: dict[tuple[str, int], PeerFigure] = {}
+    for f in figures:  # one point per economy and year: the latest release of it
+        key = (f.economy, f.year)
+        if key not in latest_release or f.release_date > latest_release[key].release_date:
+            latest_release[key] = f
+    rows += [
+        {"economy": f.economy, "name": text(names[f.economy]), "year": f.year, "value": f.value}
+        for f in sorted(latest_release.values(), key=lambda f: (f.economy, f.year))
+    ]
+    return rows
+
+
+def peer_comparison(
+    ws: Workspace,
+    indicator: Indicator,
+    values: list[IndicatorValue],
+    as_of: dt.date | None = None,
+) -> PeerComparison | None:
+    """Hong Kong (the plan's own values) beside its peers, or why the indicator is not
+    compared; None when the plan has no peers for it."""
+    peers = plan_peers(ws)
+    left_out = next((n for n in peers.not_compared if n.id == indicator.id), None)
+    if left_out is not None:
+        return {"compared": False, "why": text(left_out.why)}
+    compared = next((c for c in peers.indicators if c.id == indicator.id), None)
+    if compared is None:
+        return None
+    figures = peers.known(indicator.id, as_of)
+    latest = _home(peers, values, indicator.decimals) + [
+        _row(e, _latest([f for f in figures if f.economy == e.id]), indicator.decimals)
+        for e in peers.economies
+    ]
+    return {
+        "compared": True,
+        "note": text(compared.note) if compared.note else None,
+        "latest": latest,
+        "gaps": [row["economy"] for row in latest if row["year"] is None],
+        "over_time": _over_time(peers, figures, values),
+    }

@@ -1,0 +1,56 @@
+"""Reading a plan's peers.yaml: economies, sourced figures, and every bad reference reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from blueprint_tracker.formats.peers_file import load_peers
+
+SOURCE = "{agency: OECD, title: MSTI, url: 'https://example.org/msti', tier: official_release}"
+
+
+def _figure(indicator: str, economy: str, source: str = SOURCE) -> str:
+    return (
+        f"  - {{indicator: '{indicator}', economy: {economy}, year: 2019, value: 1.9, "
+        f"release_date: 2021-03-01, source: {source}}}\n"
+    )
+
+
+def _write(folder: Path, figures: str) -> Path:
+    (folder / "peers.yaml").write_text(
+        "economies:\n  - {id: SGP, name: {zh-Hant: 新加坡, en: Singapore}}\n"
+        "indicators:\n  - {id: '1.1'}\n"
+        f"figures:\n{figures}",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_plan_without_peers_has_none(tmp_path: Path) -> None:
+    peers, problems = load_peers(tmp_path, {"1.1"})
+    assert problems == [] and peers.figures == ()
+
+
+def test_figures_keep_their_source_and_tier(tmp_path: Path) -> None:
+    row = _figure("1.1", "SGP")
+    peers, problems = load_peers(_write(tmp_path, row), {"1.1"})
+    assert problems == []
+    [figure] = peers.known("1.1")
+    assert (figure.economy, figure.year, figure.value) == ("SGP", 2019, 1.9)
+    assert figure.source.tier == "official_release"
+    import datetime as dt
+
+    assert peers.known("1.1", dt.date(2021, 2, 28)) == []  # not yet published on that day
+
+
+def test_unknown_economies_indicators_and_tiers_are_reported(tmp_path: Path) -> None:
+    rows = _figure("1.1", "XXX") + _figure("9.9", "SGP")
+    _, problems = load_peers(_write(tmp_path, rows), {"1.1"})
+    assert [(p.location, p.message) for p in problems] == [
+        ("figures[0]", "unknown economy 'XXX'"),
+        ("figures[1]", "indicator '9.9' is not listed as compared"),
+    ]
+    bad_tier = SOURCE.replace("official_release", "blog")
+    row = _figure("1.1", "SGP", bad_tier)
+    _, problems = load_peers(_write(tmp_path, row), {"1.1"})
+    assert problems and problems[0].file == "peers.yaml" and "source.tier" in problems[0].location
