@@ -35,10 +35,9 @@ def peer_chart(page: Mapping[str, Any], lang: str, _: Gettext) -> dict[str, Any]
                 "axis": {"format": "d", "tickMinStep": 1},
             },
             "y": {"field": "value", "type": "quantitative", "title": unit},
-            # colour, dash and point shape all differ by economy: it reads without colour vision
+            # colour and dash both differ by economy (one legend), so it reads without colour
             "color": {"field": "economy", "type": "nominal", "title": None},
-            "strokeDash": {"field": "economy", "type": "nominal", "legend": None},
-            "shape": {"field": "economy", "type": "nominal", "legend": None},
+            "strokeDash": {"field": "economy", "type": "nominal", "title": None},
             "strokeWidth": {
                 "condition": {"test": f"datum.economy === {home!r}", "value": 3.5},
                 "value": 1.5,
@@ -68,5 +67,6 @@ def peer_summary(page: Mapping[str, Any], lang: str, _: Gettext) -> str:
         if row["year"] is None:
             parts.append(_("%(name)s: no figure found") % {"name": name})
         else:
-            parts.append(f"{name}: {row['display']} ({row['year']})")
-    return "; ".join(parts)
+            year = _("(%(year)s)") % {"year": row["year"]}
+            parts.append(f"{name}{_(': ')}{row['display']} {year}")
+    return _("; ").join(parts)
