@@ -222,3 +222,30 @@ def test_peers_are_context_only_statuses_do_not_read_them(tmp_path: Path) -> Non
     shutil.copytree(PLAN_DIR, without)
     (without / "peers.yaml").unlink()
     assert statuses(PLAN_DIR) == statuses(without)
+
+
+def test_csv_downloads_carry_the_tier_and_import_again(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    import csv
+    import io
+
+    from blueprint_tracker.formats.observations_file import read_observations
+    from blueprint_tracker.present.downloads import indicator_csv, observations_csv
+    from blueprint_tracker.services.pages import indicator_page
+    from blueprint_tracker.services.pages.data import observation_rows
+
+    text = observations_csv(observation_rows(workspace))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and all(dt.date.fromisoformat(r["release_date"]) for r in rows)
+    copies = [r for r in rows if r["source_tier"] == "official_table_copy"]
+    assert copies and all(r["source_copy_url"].startswith("https://") for r in copies)
+    path = tmp_path / "observations.csv"
+    path.write_text(text, encoding="utf-8")
+    again, problems = read_observations(path)
+    assert problems == [] and len(again) == len(rows)
+    assert {o.source.tier for o in again} == {r["source_tier"] for r in rows}
+    values = list(csv.DictReader(io.StringIO(indicator_csv(indicator_page(workspace, "1.3")))))
+    year_2014 = next(r for r in values if r["year"] == "2014")
+    assert year_2014["basis"] == "formula"
+    assert year_2014["source_tiers"] == "official_table_copy;official_table_copy"

@@ -38,11 +38,23 @@ def indicator_csv(page: IndicatorPage) -> str:
                 value["value"],
                 value["released"],
                 ";".join(value["flags"]),
+                value["basis"],
                 inputs,
+                ";".join(o["source"]["tier"] for o in value["inputs"]),
                 sources,
             ]
         )
-    header = ["indicator", "year", "value", "released", "flags", "inputs", "sources"]
+    header = [
+        "indicator",
+        "year",
+        "value",
+        "released",
+        "flags",
+        "basis",
+        "inputs",
+        "source_tiers",
+        "sources",
+    ]
     return _csv(header, rows)
 
 
@@ -64,6 +76,8 @@ def observations_csv(rows: list[ObservationData]) -> str:
                 o["source"]["title"],
                 o["source"]["url"],
                 o["source"]["table"],
+                o["source"]["tier"],
+                o["source"]["copy_url"],
                 o["release_date"],
                 o["note"],
                 dimension_key(o.get("dimensions") or {}),
