@@ -12,7 +12,7 @@ from blueprint_tracker.domain.change import ChangeKind
 from blueprint_tracker.domain.series import Observation
 from blueprint_tracker.domain.web_address import web_address_problem
 from blueprint_tracker.errors import InputError, NotFoundError, Problem
-from blueprint_tracker.present.labels import FLAGS, N_, OUTCOMES
+from blueprint_tracker.present.labels import FLAGS, N_, OUTCOMES, TIERS
 from blueprint_tracker.services.edit_checks import check_period
 from blueprint_tracker.services.workspace import Workspace
 
@@ -43,6 +43,17 @@ def _source(with_table: bool) -> tuple[Field, ...]:
     ]
     if with_table:
         fields.append(Field("source_table", N_("Table")))
+        fields.append(
+            # left empty, a figure counts as third-party (formats.observations_file)
+            Field(
+                "source_tier",
+                N_("Source tier"),
+                "select",
+                required=False,
+                choices=tuple(TIERS.items()),
+            )
+        )
+        fields.append(Field("source_copy_url", N_("Read from (copy)"), "url", required=False))
     fields.append(Field("release_date", N_("Release date"), "date"))
     return tuple(fields)
 
@@ -154,6 +165,8 @@ def _observation_values(o: Observation) -> dict[str, str]:
         "source_title": o.source.title,
         "source_url": o.source.url,
         "source_table": o.source.table or "",
+        "source_tier": o.source.tier,
+        "source_copy_url": o.source.copy_url,
         "release_date": o.release_date.isoformat(),
         "note": o.note,
     }
