@@ -115,7 +115,7 @@ def _peers(doc: ReportDocument, peers: Mapping[str, Any] | None, lang: str) -> N
     if not peers["compared"]:
         doc.para(t(peers["why"], lang), size=9)
         return
-    doc.para(tr("peers_context", lang), size=8.5, tone="none")
+    doc.para(tr("peers_context", lang), size=8.5, tone="muted")
     heads = [tr(k, lang) for k in ("economy", "latest_year", "value", "source")]
     rows: list[list[Any]] = []
     for r in peers["latest"]:
