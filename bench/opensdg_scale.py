@@ -3,7 +3,8 @@
 Builds a synthetic repository (17 goals, 250 indicators, 2010–2024, up to three breakdowns:
 Sex × Age × Location, some with a Units column, every indicator with a progress setting), then
 prints: the ``blueprint opensdg import`` time (goal < 30 s), the first store load of the figures,
-and the full status report time (every indicator, every method; goal < 2 s, median of --runs).
+and the full status report time (every indicator, every method; goal < 2 s, median of --runs),
+and the served indicator page (first request, then from the page cache).
 Figures only, no assertions.
 
     PYTHONPATH=src python bench/opensdg_scale.py [--indicators 250] [--runs 3]
@@ -73,6 +74,25 @@ def build(root: Path, count: int) -> int:
     return figures
 
 
+def _pages(settings: object, ids: list[str]) -> None:
+    """The served indicator page (with its breakdown selector): the first request builds the
+    edition's page data; later ones read the page cache."""
+    from fastapi.testclient import TestClient
+
+    from blueprint_tracker.web.app import create_app
+
+    with TestClient(create_app(settings)) as client:  # type: ignore[arg-type]
+        start = time.perf_counter()
+        client.get(f"/en/indicators/{ids[0]}/")
+        first = time.perf_counter() - start
+        seconds = []
+        for indicator_id in ids[1:]:
+            start = time.perf_counter()
+            assert client.get(f"/fr/indicators/{indicator_id}/").status_code == 200
+            seconds.append(time.perf_counter() - start)
+    print(f"indicator page: first {first:.2f} s, then median {statistics.median(seconds):.3f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--indicators", type=int, default=250)
@@ -106,6 +126,7 @@ def main() -> None:
             status = status_report(ws)
             seconds.append(time.perf_counter() - start)
         readings = sum(len(i["progress"]) for i in status["indicators"])
+        _pages(settings, [i["id"] for i in status["indicators"][: args.runs + 1]])
         print(f"full status report: median {statistics.median(seconds):.2f} s, fastest "
               f"{min(seconds):.2f} s (goal < 2 s); {readings} progress readings × "
               f"{len(status['methods'])} methods")  # fmt: skip
