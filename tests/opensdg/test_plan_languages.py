@@ -83,3 +83,17 @@ def test_the_cli_speaks_the_plan_languages(imported: Path, cli) -> None:
     assert "Target achieved" in result.out  # interface words in English
     wrong = cli("status", "--lang", "fr")
     assert wrong.code == 2 and "use one of en, es" in wrong.err
+
+
+def test_validate_names_a_text_missing_a_plan_language(imported: Path, cli) -> None:
+    import yaml
+
+    path = imported / "indicators.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del document["indicators"][3]["name"]["es"]
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    result = cli("validate")
+    assert result.code == 1
+    assert "indicators.yaml: indicators[3] (id 3.2.1).name.es: is required but missing" in (
+        result.out + result.err
+    )
