@@ -94,6 +94,11 @@ def test_a_broken_file_is_skipped_and_every_problem_named(
         "Year,Sex,Value\n2015,,12\n20x6,,13\n2017,,abc\n", encoding="utf-8"
     )
     (repo / "indicator-config" / "4-2-1.yml").write_text("indicator_name: [unclosed\n")
+    config = repo / "indicator-config" / "1-2-1.yml"
+    config.write_text(
+        config.read_text().replace("    base_year: 2015\n", "    base_year: 2015\n"
+                                   "    progress_thresholds: {high: 1}\n")
+    )  # fmt: skip
     plan = tmp_path / "plan"
     result = cli("opensdg", "import", str(repo), "--to", str(plan), "--json")
     assert result.code == 1
@@ -104,6 +109,10 @@ def test_a_broken_file_is_skipped_and_every_problem_named(
     assert "data/indicator_3-3-1.csv: row 3, column Year: '20x6' is not a year" in problems
     assert "data/indicator_3-3-1.csv: row 4, column Value: 'abc' is not a number" in problems
     assert "indicator-config/4-2-1.yml: line 2" in problems
+    assert (
+        "indicator-config/1-2-1.yml: progress_calculation_options[0].progress_thresholds: "
+        "configured thresholds are not carried" in problems
+    )
     # without --source-url, figures whose metadata names no source web address are skipped too
     assert "indicator-config/1-2-2.yml: source_url_1: the figures need a source web address" in (
         problems

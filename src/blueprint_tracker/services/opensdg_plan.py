@@ -162,6 +162,11 @@ class _Indicator:
         if not isinstance(option, dict):
             self.problems.append(Problem(self.where, where, "must be a mapping"))
             return None
+        if option.get("progress_thresholds"):
+            self.problems.append(
+                Problem(self.where, f"{where}.progress_thresholds", "configured thresholds are "
+                        "not carried: Open SDG's defaults are used")
+            )  # fmt: skip
         try:
             return ProgressSetting(
                 series=self._selected(option, where),
