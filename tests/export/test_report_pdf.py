@@ -20,6 +20,7 @@ from pypdf.generic import DictionaryObject
 
 from blueprint_tracker.config import Settings
 from blueprint_tracker.errors import ConfigError
+from blueprint_tracker.present.dates import long_date
 from blueprint_tracker.present.reports import fonts
 from blueprint_tracker.present.reports.report_pdf import write_pdf
 from blueprint_tracker.present.reports.report_text import tr
@@ -32,6 +33,10 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 AS_OF = dt.date(2026, 11, 28)
 LANGS = ("zh-Hant", "en")
 CJK = re.compile(r"[\u3400-\u9fff]")
+#: the edition date as Hong Kong readers write it in each language
+EDITION = {"zh-Hant": "2026年11月28日", "en": "28 November 2026"}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+URL = re.compile(r"https?://\S+")
 
 
 @pytest.fixture(scope="module")
@@ -101,17 +106,40 @@ def test_text_has_the_title_edition_and_every_indicator_name(
     assert len(reader.pages) > 2 * len(ws.plan.indicators)
     text = _squash(pdf_text(pdfs[lang]))
     assert _squash(ws.plan.header.title.get(lang)) in text
-    assert AS_OF.isoformat() in text
+    assert _squash(EDITION[lang]) in text
     for indicator in ws.plan.indicators:
         assert _squash(indicator.name.get(lang)) in text, indicator.id
     for key in ("summary", "methodology", "sources_annex"):
         assert _squash(tr(key, lang)) in text
     # what changed since the edition a quarter before: every status that moved is listed
     changes = changes_since(ws, AS_OF)
-    assert _squash(tr("changes", lang, since=changes["since"])) in text
+    since = long_date(changes["since"], lang)
+    assert _squash(tr("changes", lang, since=since)) in text
     moved = changes["statuses"]["targets"] + changes["statuses"]["commitments"]
     for item in moved:
         assert _squash(item.get("commitment") or item["indicator"]) in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dates_are_written_as_hong_kong_readers_write_them(
+    pdfs: dict[str, Path], lang: str
+) -> None:
+    """Cover, running header, evidence, release dates, annex: never 2026-11-28 (URLs aside)."""
+    text = URL.sub("", pdf_text(pdfs[lang]))
+    assert not ISO_DATE.findall(text)
+    cover = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", str(pdfs[lang]), "-"],
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    edition = _squash(tr("edition", lang))
+    assert any(
+        line.startswith(edition) and line.endswith(EDITION[lang].replace(" ", ""))
+        for line in map(_squash, cover.splitlines())
+    ), cover
+    # the running header of every page after the cover carries the edition date too
+    pages = len(PdfReader(pdfs[lang]).pages)
+    assert _squash(pdf_text(pdfs[lang])).count(_squash(EDITION[lang])) >= pages - 1
 
 
 def _fonts(reader: PdfReader) -> Iterator[DictionaryObject]:

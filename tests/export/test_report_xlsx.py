@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from blueprint_tracker.config import Settings
 from blueprint_tracker.present.reports.report_format import status_word
+from blueprint_tracker.present.reports.report_text import tr
 from blueprint_tracker.present.reports.report_xlsx import write_xlsx
 from blueprint_tracker.present.reports.xlsx_columns import (
     ASSESSMENTS,
@@ -124,7 +125,8 @@ def test_cells_are_typed(books: dict[str, Path], ws: Workspace) -> None:
     assert all(isinstance(r["Decides the status"], bool) for r in evidence)
     keys = [c.key for c in INDICATORS.columns]
     sheet = book["Indicators"]
-    assert sheet.cell(2, keys.index("latest_released") + 1).number_format == "yyyy-mm-dd"
+    # a real date, shown as a Hong Kong reader writes it (28 November 2026)
+    assert sheet.cell(2, keys.index("latest_released") + 1).number_format == 'd" "mmmm" "yyyy'
     assert sheet.cell(2, keys.index("required_cagr_from_latest") + 1).number_format == "0.0%"
     assert isinstance(sheet.cell(2, keys.index("stale") + 1).value, bool)
 
@@ -158,3 +160,24 @@ def test_workbook_carries_source_tiers_and_the_peers(books: dict[str, Path]) -> 
     assert all(r["Source tier"] and r["Source URL"] for r in peers)
     zh = _records(load_workbook(books["zh-Hant"])["其他經濟體"])
     assert {r["經濟體名稱"] for r in zh} >= {"新加坡", "韓國"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "shown"),
+    [
+        ("en", "28 November 2026", 'd" "mmmm" "yyyy'),
+        ("zh-Hant", "2026年11月28日", 'yyyy"年"m"月"d"日"'),
+    ],
+)
+def test_about_sheet_dates_read_as_in_hong_kong(
+    books: dict[str, Path], lang: str, written: str, shown: str
+) -> None:
+    """The edition stays a real date shown in the reader's form; the note's text says it so."""
+    sheet = load_workbook(books[lang])[tr("about", lang)]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+    edition = next(c for c in cells if isinstance(c.value, dt.datetime))
+    assert edition.value.date() == AS_OF
+    assert edition.number_format == shown
+    texts = [c.value for c in cells if isinstance(c.value, str)]
+    assert any(written in text for text in texts)
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", text) for text in texts)

@@ -4,11 +4,14 @@ the edition, newest first."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from blueprint_tracker.config import Settings
+from blueprint_tracker.present.feed import atom_feed
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.services.workspace import Workspace, open_workspace
 
@@ -41,3 +44,18 @@ def test_a_revision_carries_the_value_known_the_day_before(ws: Workspace) -> Non
         "0.80",
         "0.84",
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "since", "until"),
+    [("en", "31 March 2025", "31 March 2026"), ("zh-Hant", "2025年3月31日", "2026年3月31日")],
+)
+def test_feed_text_writes_dates_as_hong_kong_readers_do(
+    ws: Workspace, lang: str, since: str, until: str
+) -> None:
+    """The subtitle a feed reader shows: no ISO dates (the Atom timestamps stay ISO)."""
+    document = atom_feed(updates(ws, as_of=dt.date(2026, 3, 31)), lang)
+    subtitle = ET.fromstring(document).find("{http://www.w3.org/2005/Atom}subtitle")
+    assert subtitle is not None and subtitle.text
+    assert since in subtitle.text and until in subtitle.text
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", subtitle.text)

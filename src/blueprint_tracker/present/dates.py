@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel.dates import format_date
 
@@ -21,6 +22,22 @@ def long_date(value: str | dt.date | None, lang: str) -> str:
         return ""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
     return str(format_date(day, format=gettext(lang, DAY_FORMAT), locale=locale(lang)))
+
+
+#: CLDR pattern letters and their spreadsheet (Excel number format) counterparts.
+_SHEET_FIELDS = {"y": "yyyy", "yyyy": "yyyy", "MMMM": "mmmm", "MMM": "mmm", "M": "m", "MM": "mm"}
+
+
+def sheet_day_format(lang: str) -> str:
+    """The spreadsheet display format of a day in ``lang``, derived from the same catalogue
+    pattern as :func:`long_date` (``d mmmm yyyy``; the Chinese form with its marks quoted)."""
+    parts = []
+    for letters, literal in re.findall(r"([A-Za-z]+)|([^A-Za-z]+)", gettext(lang, DAY_FORMAT)):
+        if letters:
+            parts.append(_SHEET_FIELDS.get(letters, letters))
+        else:
+            parts.append('"' + literal.replace('"', "") + '"')
+    return "".join(parts)
 
 
 def date_or_text(value: str | None, lang: str) -> str:

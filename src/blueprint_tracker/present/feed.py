@@ -12,6 +12,7 @@ from typing import Any
 
 from blueprint_tracker import i18n
 from blueprint_tracker.i18n import slug_of
+from blueprint_tracker.present.dates import long_date
 from blueprint_tracker.present.urls import page_path, relative
 from blueprint_tracker.services.models import Updates
 
@@ -79,7 +80,8 @@ def atom_feed(data: Updates, lang: str, static: bool = False) -> str:
     _add(feed, "id", f"urn:blueprint-tracker:{data['plan']}:{slug_of(lang)}:updates")
     _add(feed, "title", f"{_t(data['title'], lang)} — {_('Updates')}")
     subtitle = _("Figures and evidence released between %(since)s and %(until)s.")
-    _add(feed, "subtitle", subtitle % {"since": data["since"], "until": data["until"]})
+    days = {"since": long_date(data["since"], lang), "until": long_date(data["until"], lang)}
+    _add(feed, "subtitle", subtitle % days)
     entries = data["entries"]
     _add(feed, "updated", _stamp(entries[0]["date"] if entries else data["until"]))
     _add(_add(feed, "author"), "name", "Blueprint Tracker")

@@ -70,7 +70,13 @@ def _source_rows(
             inputs.append(f"{o['series']} {o['period']} = {o['value']:,.10g}{flags} [{ref}]")
         basis = tr("published_basis" if value["basis"] == "published" else "computed", lang)
         rows.append(
-            [str(value["year"]), value["display"], value["released"], basis, "\n".join(inputs)]
+            [
+                str(value["year"]),
+                value["display"],
+                fmt.day(value["released"], lang),
+                basis,
+                "\n".join(inputs),
+            ]
         )
     return rows, sources
 
@@ -87,7 +93,12 @@ def indicator_pages(
     doc.para(chart_summary(page, lang, lambda m: fmt.gettext(lang, m)), size=8.5, tone="muted")
     if row.get("stale"):
         doc.para(
-            tr("stale", lang, period=row.get("next_period"), date=row.get("expected_release")),
+            tr(
+                "stale",
+                lang,
+                period=row.get("next_period"),
+                date=fmt.day(row.get("expected_release"), lang),
+            ),
             size=9,
             tone="fair",
         )
@@ -100,7 +111,7 @@ def indicator_pages(
     doc.heading(tr("values_sources", lang), level=2)
     heads = [tr(k, lang) for k in ("year", "value", "released", "basis", "inputs")]
     rows, sources = _source_rows(row, lang)
-    doc.table_of(heads, rows, widths=(13, 20, 22, 19, 100), size=7.5)
+    doc.table_of(heads, rows, widths=(13, 20, 26, 19, 96), size=7.5)
     for number, (agency, title, table, url) in enumerate(sources, start=1):
         where = f", {table}" if table else ""
         doc.para(f"[{number}] {agency}, {title}{where}. {url}", size=7.5)

@@ -8,6 +8,7 @@ from typing import Any
 from blueprint_tracker import i18n
 from blueprint_tracker.domain.text import with_unit
 from blueprint_tracker.present import labels
+from blueprint_tracker.present.dates import date_or_text
 from blueprint_tracker.present.reports.report_text import t, tr
 
 
@@ -41,6 +42,12 @@ def tier_word(tier: str, lang: str) -> str:
 
 def tier_words(tiers: list[str], lang: str) -> str:
     return ", ".join(tier_word(t, lang) for t in tiers)
+
+
+def day(value: str | None, lang: str) -> str:
+    """A date as a Hong Kong reader writes it (23 December 2025, or the Chinese form), at its
+    own precision (a month, a year); the pages' one date format, never ISO."""
+    return date_or_text(value, lang)
 
 
 def number(value: float | None, decimals: int = 2) -> str:
@@ -101,4 +108,4 @@ def latest_evidence(commitment: Mapping[str, Any], lang: str, limit: int = 220) 
     summary = t(item["summary"], lang)
     if len(summary) > limit:
         summary = summary[: limit - 1].rstrip() + "…"
-    return f"{item['date']} · {outcome_word(item['outcome'], lang)} · {summary}"
+    return f"{day(item['date'], lang)} · {outcome_word(item['outcome'], lang)} · {summary}"

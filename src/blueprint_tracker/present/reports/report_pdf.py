@@ -42,12 +42,13 @@ def _cover(doc: ReportDocument, data: dict[str, Any]) -> None:
     doc.para(t(plan["title"], lang), size=24, bold=True)
     doc.para(tr("report", lang), size=17)
     doc.ln(6)
-    doc.para(field("edition", data["edition"], lang), size=13, bold=True)
+    edition = fmt.day(data["edition"], lang)
+    doc.para(field("edition", edition, lang), size=13, bold=True)
     note = "as_of_note" if data["as_of"] else "today_note"
-    doc.para(tr(note, lang, date=data["edition"]), size=10)
+    doc.para(tr(note, lang, date=edition), size=10)
     doc.set_y(-80)
     doc.para(field("publisher", t(plan["publisher"], lang), lang), size=9, tone="muted")
-    doc.para(field("published", plan["published"], lang), size=9, tone="muted")
+    doc.para(field("published", fmt.day(plan["published"], lang), lang), size=9, tone="muted")
     if plan.get("source_url"):
         doc.para(field("plan_source", plan["source_url"], lang), size=8, tone="muted")
     doc.para(tr("produced", lang), size=9, tone="muted")
@@ -123,7 +124,7 @@ def _moved(code: str | None, lang: str) -> CellLike:
 def _changes(doc: ReportDocument, changes: dict[str, Any]) -> None:
     """Statuses that moved since the edition a quarter before (targets, then commitments)."""
     lang = doc.report_lang
-    doc.heading(tr("changes", lang, since=changes["since"]), level=2)
+    doc.heading(tr("changes", lang, since=fmt.day(changes["since"], lang)), level=2)
     rows: list[list[CellLike]] = []
     for item in changes["statuses"]["targets"]:
         name = f"{item['indicator']} {t(item['name'], lang)}"
@@ -215,6 +216,11 @@ def _methodology(doc: ReportDocument, methods: list[str]) -> None:
         doc.para(pick(METHOD_NOTES[method], lang), size=9.5)
 
 
+def _releases(source: dict[str, Any], lang: str) -> str:
+    first, last = fmt.day(source["first_release"], lang), fmt.day(source["last_release"], lang)
+    return f"{first}\n{last}" if first != last else first
+
+
 def _sources(doc: ReportDocument, sources: list[dict[str, Any]]) -> None:
     lang = doc.report_lang
     doc.heading(tr("sources_annex", lang), new_page=True)
@@ -224,14 +230,12 @@ def _sources(doc: ReportDocument, sources: list[dict[str, Any]]) -> None:
             f"{s['title']}\n{s['url']}",
             ", ".join(s["tables"]) or "—",
             str(s["figures"]),
-            f"{s['first_release']}\n{s['last_release']}"
-            if s["first_release"] != s["last_release"]
-            else s["first_release"],
+            _releases(s, lang),
         ]
         for s in sources
     ]
     heads = [tr(k, lang) for k in ("agency", "publication", "tables", "figures", "releases")]
-    doc.table_of(heads, rows, (34, 92, 16, 12, 20), size=7)
+    doc.table_of(heads, rows, (34, 86, 16, 12, 26), size=7)
 
 
 def write_pdf(
@@ -246,9 +250,9 @@ def write_pdf(
     ``progress(done, total, label)`` is called once per indicator page (the slow part).
     """
     data = report_data(ws, as_of)
-    running = f"{t(data['plan']['title'], lang)} · {tr('report', lang)} · {data['edition']}"
-    doc = ReportDocument(lang, running)
-    doc.set_title(f"{t(data['plan']['title'], lang)} — {tr('report', lang)} {data['edition']}")
+    title, edition = t(data["plan"]["title"], lang), fmt.day(data["edition"], lang)
+    doc = ReportDocument(lang, f"{title} · {tr('report', lang)} · {edition}")
+    doc.set_title(f"{title} — {tr('report', lang)} {edition}")
     doc.set_creator("Blueprint Tracker")
     _cover(doc, data)
     doc.add_page()

@@ -2,7 +2,8 @@
 
 Sheets: About, Indicators (latest value, milestones, status by each method, pace),
 Observations (every release with its provenance), Assessments (every method's numbers),
-Commitments, Evidence and Sources. Numbers are numbers, dates are dates, yes/no are booleans.
+Commitments, Evidence and Sources. Numbers are numbers, dates are dates (shown as a Hong Kong
+reader writes them: 23 December 2025, or the Chinese form), yes/no are booleans.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from blueprint_tracker.formats.spreadsheet_text import FORMULA_START
+from blueprint_tracker.present.dates import sheet_day_format
 from blueprint_tracker.present.reports import report_format as fmt
 from blueprint_tracker.present.reports.report_text import t, tr
 from blueprint_tracker.present.reports.xlsx_columns import SHEETS, Column, Sheet
@@ -27,7 +29,7 @@ from blueprint_tracker.services.workspace import Workspace
 HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="E8EEF4")
 WRAP = Alignment(wrap_text=True, vertical="top")
-FORMATS = {"date": "yyyy-mm-dd", "percent": "0.0%", "number": "#,##0.######", "int": "0"}
+FORMATS = {"percent": "0.0%", "number": "#,##0.######", "int": "0"}
 WRAPPED_WIDTH = 40  # text columns at least this wide wrap
 
 
@@ -74,12 +76,13 @@ def _sheet(book: Workbook, sheet: Sheet, rows: list[dict[str, Any]], lang: str) 
     ws.append([c.heading(lang) for c in sheet.columns])
     for row in rows:
         ws.append([cell_value(row, c, lang) for c in sheet.columns])
+    formats = {**FORMATS, "date": sheet_day_format(lang)}
     for index, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = column.width
         head = ws.cell(row=1, column=index)
         head.font, head.fill, head.alignment = HEAD_FONT, HEAD_FILL, WRAP
-        number_format = FORMATS.get(column.kind)
+        number_format = formats.get(column.kind)
         wrap = column.kind == "text" and column.width >= WRAPPED_WIDTH
         for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
             if number_format:
@@ -99,7 +102,7 @@ def _about(book: Workbook, data: dict[str, Any], lang: str) -> None:
     rows: list[tuple[str, Any]] = [
         (tr("report", lang), t(plan["title"], lang)),
         (tr("edition", lang), dt.date.fromisoformat(data["edition"])),
-        ("", tr(note, lang, date=data["edition"])),
+        ("", tr(note, lang, date=fmt.day(data["edition"], lang))),
         (tr("publisher", lang), t(plan["publisher"], lang)),
         (tr("published", lang), dt.date.fromisoformat(plan["published"])),
         (tr("plan_source", lang), plan.get("source_url") or ""),
@@ -112,7 +115,7 @@ def _about(book: Workbook, data: dict[str, Any], lang: str) -> None:
         cell.font = HEAD_FONT
     for (cell,) in ws.iter_rows(min_col=2, max_col=2):
         if isinstance(cell.value, dt.date):
-            cell.number_format = FORMATS["date"]
+            cell.number_format = sheet_day_format(lang)
     keep_text(ws)
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 90
