@@ -22,7 +22,7 @@ OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gett
 
 REPORTS_DIR = PACKAGE_DIR / "present" / "reports"
 #: the report's and the workbook's own words (``tr`` there takes a key, so only ``N_`` counts)
-EXPORT_MAP = [("report_text.py", "python"), ("xlsx_columns.py", "python")]
+EXPORT_MAP = [("report_text.py", "python"), ("table_catalogue.py", "python")]
 #: everywhere else: message ids marked ``N_`` (status words, explanations, CLI headings) or
 #: worded at once by the CLI's ``say``
 PACKAGE_MAP = [("**.py", "python")]

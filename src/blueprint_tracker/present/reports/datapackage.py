@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from blueprint_tracker.formats.spreadsheet_text import spreadsheet_safe
-from blueprint_tracker.present.reports.package_schema import RESOURCES, Resource, schema
+from blueprint_tracker.present.reports.package_schema import Resource, package_resources, schema
 from blueprint_tracker.services.reports import edition, open_tables
 from blueprint_tracker.services.workspace import Workspace
 
@@ -77,7 +77,7 @@ def descriptor(ws: Workspace, as_of: dt.date | None, counts: dict[str, int]) -> 
         "sources": sources,
         "edition": day,
         "as_of": as_of.isoformat() if as_of else None,
-        "resources": [_resource_descriptor(r, counts[r.name]) for r in RESOURCES],
+        "resources": [_resource_descriptor(r, counts[r.name]) for r in package_resources()],
     }
 
 
@@ -87,7 +87,7 @@ def write_datapackage(ws: Workspace, directory: Path, as_of: dt.date | None = No
     directory.mkdir(parents=True, exist_ok=True)
     tables = open_tables(ws, as_of)
     counts = {}
-    for resource in RESOURCES:
+    for resource in package_resources():
         rows = tables[resource.name]
         write_csv(directory / resource.path, resource, rows)
         counts[resource.name] = len(rows)

@@ -22,7 +22,7 @@ from blueprint_tracker.formats.spreadsheet_text import FORMULA_START
 from blueprint_tracker.present.dates import sheet_day_format
 from blueprint_tracker.present.reports import report_format as fmt
 from blueprint_tracker.present.reports.report_text import t, tr
-from blueprint_tracker.present.reports.xlsx_columns import SHEETS, Column, Sheet
+from blueprint_tracker.present.reports.xlsx_columns import Column, Sheet, workbook_sheets
 from blueprint_tracker.services.reports import milestone_rows, open_tables, report_data
 from blueprint_tracker.services.workspace import Workspace
 
@@ -129,7 +129,7 @@ def write_xlsx(ws: Workspace, path: Path, lang: str, as_of: dt.date | None = Non
     book = Workbook()
     book.remove(book.worksheets[0])
     _about(book, data, lang)
-    for sheet in SHEETS:
+    for sheet in workbook_sheets():
         _sheet(book, sheet, tables[sheet.table], lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
