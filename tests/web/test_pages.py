@@ -275,9 +275,7 @@ def test_indicator_data_carries_its_components_without_filling_gaps(client) -> N
     ]  # fmt: skip
     years = {v["year"] for v in page["component_values"]}
     rows = client.get("/downloads/observations.csv").text.splitlines()
-    observed = {
-        int(line.split(",")[1]) for line in rows[1:] if line.startswith("gerd_business,")
-    }
+    observed = {int(line.split(",")[1]) for line in rows[1:] if line.startswith("gerd_business,")}
     assert years and years <= observed  # only years with a released figure
     assert client.get("/api/v1/indicators/2.2").json()["components"] == []
 
@@ -341,3 +339,29 @@ def test_indicator_page_shows_hong_kong_among_its_peers_with_sources(client) -> 
     assert "與其他經濟體比較" in zh and "新加坡" in zh
     left_out = client.get("/en/indicators/1.2/").text
     assert 'class="peers-left-out"' in left_out and "PPP" in left_out
+
+
+def test_each_indicator_has_an_embeddable_view_other_sites_may_frame(client) -> None:
+    embed = client.get("/en/embed/indicators/1.1/")
+    assert embed.status_code == 200
+    assert 'id="chart-spec"' in embed.text and 'class="verdict-line"' in embed.text
+    assert "<nav" not in embed.text and "<footer" not in embed.text  # verdict and chart alone
+    assert "x-frame-options" not in embed.headers
+    assert "frame-ancestors *" in embed.headers["content-security-policy"]
+    page = client.get("/en/indicators/1.1/")
+    assert page.headers["x-frame-options"] == "DENY"
+    assert 'href="../../embed/indicators/1.1/"' in page.text
+
+
+def test_indicator_pages_carry_a_card_with_their_chart_image(client) -> None:
+    html = client.get("/zh-hant/indicators/1.1/").text
+    for tag in (
+        'property="og:title"',
+        'property="og:image" content="chart.png"',
+        'name="twitter:card" content="summary_large_image"',
+    ):
+        assert tag in html, tag
+    assert re.search(r'property="og:description" content="[^"]*2025[^"]*"', html)
+    image = client.get("/zh-hant/indicators/1.1/chart.png")
+    assert image.status_code == 200 and image.headers["content-type"] == "image/png"
+    assert image.content.startswith(b"\x89PNG")

@@ -21,6 +21,7 @@ from blueprint_tracker.present.assets import STATIC_DIR, VEGA_BUNDLE, vega_bundl
 from blueprint_tracker.present.feed import atom_feed
 from blueprint_tracker.present.labels import status_label
 from blueprint_tracker.present.render import environment
+from blueprint_tracker.present.reports.pdf_charts import chart_card_png
 from blueprint_tracker.present.reports.publications import NAMES, write_publications
 from blueprint_tracker.present.urls import (
     Linker,
@@ -220,6 +221,14 @@ def _root_page(data: SiteData, languages: tuple[str, ...]) -> str:
     return template.render(languages=entries, edition=data.edition)
 
 
+def _write_chart_cards(root: Path, data: SiteData, languages: tuple[str, ...]) -> None:
+    for lang in languages:
+        for indicator_id, page in data.indicator_pages.items():
+            target = root / page_path(lang, "indicator", indicator_id) / "chart.png"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(chart_card_png(page, lang))
+
+
 def build_site(
     ws: Workspace,
     directory: Path,
@@ -260,6 +269,8 @@ def build_site(
     _write(root, "index.html", _root_page(data, languages))
     step("index.html")
     written = write_publications(ws, root / "downloads", as_of, step) if publications else []
+    if publications:  # the chart images of the pages' og:/Twitter cards
+        _write_chart_cards(root, data, languages)
     return {
         "directory": str(root),
         "edition": data.edition,

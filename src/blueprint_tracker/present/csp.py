@@ -18,3 +18,6 @@ DIRECTIVES = (
 CSP = "; ".join(DIRECTIVES)
 # browsers ignore frame-ancestors in a <meta> (and warn about it): leave it out there
 META_CSP = "; ".join(d for d in DIRECTIVES if not d.startswith("frame-ancestors"))
+
+#: the embeddable views (``/{lang}/embed/…``) may be framed by any site
+EMBED_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors *")

@@ -125,6 +125,11 @@ PAGES: tuple[Page, ...] = (
         lambda ws, arg, _q, as_of: pages.indicator_page(ws, _arg(arg), as_of),
         models.IndicatorPage, "indicator_html", ids=_indicator_ids,
     ),
+    Page(  # the indicator's verdict and chart alone, for other sites to frame
+        "embed", "embed/indicators/{arg}", N_("Indicator"),
+        lambda ws, arg, _q, as_of: pages.indicator_page(ws, _arg(arg), as_of),
+        models.IndicatorPage, "embed_html", ids=_indicator_ids,
+    ),
     Page(
         "commitments", "commitments", N_("Commitments"),
         lambda ws, _arg_, q, as_of: pages.commitments_page(ws, as_of, commitment_filter(q)),

@@ -69,21 +69,35 @@ def plan_html(data: PlanPage, ctx: PageContext) -> str:
     return _render("plan.html", ctx, ctx.gettext("Plan"), d=data)
 
 
-def indicator_html(data: IndicatorPage, ctx: PageContext) -> str:
+def _indicator_view(template: str, data: IndicatorPage, ctx: PageContext, **extra: Any) -> str:
     indicator = data["indicator"]
     name = str((indicator.get("name") or {}).get(ctx.lang, indicator["id"]))
     return _render(
-        "indicator.html",
+        template,
         ctx,
         f"{indicator['id']} {name}",
         d=data,
         spec=indicator_chart(data, ctx.lang, ctx.gettext),
+        summary=chart_summary(data, ctx.lang, ctx.gettext),
+        **extra,
+    )
+
+
+def indicator_html(data: IndicatorPage, ctx: PageContext) -> str:
+    return _indicator_view(
+        "indicator.html",
+        data,
+        ctx,
         breakdown=breakdown_chart(data, ctx.lang, ctx.gettext),
         rows=chart_rows(data),
-        summary=chart_summary(data, ctx.lang, ctx.gettext),
         peer_spec=peer_chart(data, ctx.lang, ctx.gettext),
         peer_summary=peer_summary(data, ctx.lang, ctx.gettext),
     )
+
+
+def embed_html(data: IndicatorPage, ctx: PageContext) -> str:
+    """The verdict and chart of one indicator for another site's frame (``/embed/…``)."""
+    return _indicator_view("embed.html", data, ctx)
 
 
 def commitments_html(data: CommitmentsPage, ctx: PageContext) -> str:

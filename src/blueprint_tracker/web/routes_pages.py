@@ -23,6 +23,7 @@ from blueprint_tracker.present import downloads, registry
 from blueprint_tracker.present.assets import cache_dir, vega_bundle
 from blueprint_tracker.present.feed import atom_feed
 from blueprint_tracker.present.reports import publications
+from blueprint_tracker.present.reports.pdf_charts import chart_card_png
 from blueprint_tracker.present.urls import Linker, page_path
 from blueprint_tracker.present.views import PageContext, error_html
 from blueprint_tracker.services import pages
@@ -166,6 +167,13 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
 
     for spec in registry.PAGES:
         _add_page(router, spec)
+
+    @router.get("/{slug}/indicators/{indicator_id}/chart.png")
+    def chart_image(request: Request, slug: str, indicator_id: str, as_of: Text = None) -> Response:
+        """The indicator's chart as a PNG (the image of its og:/Twitter card)."""
+        lang, day = _lang(request, slug), parse_as_of(as_of)
+        data = page_cache(request).page(registry.page("indicator"), indicator_id, as_of=day)
+        return Response(chart_card_png(data, lang), media_type="image/png")
 
     @router.get("/{slug}/feed.xml")
     def feed(request: Request, slug: str, as_of: Text = None) -> Response:

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from blueprint_tracker.config import Settings
-from blueprint_tracker.present.csp import CSP
+from blueprint_tracker.present.csp import CSP, EMBED_CSP
 
 MIN_SECRET_KEY = 32
 #: words of placeholder keys that must never protect a real server (e.g. "change-me")
@@ -24,6 +24,11 @@ HEADERS = {
     "cross-origin-opener-policy": "same-origin",
 }
 HSTS = "max-age=31536000; includeSubDomains"
+#: an embeddable view may sit in another site's frame: no DENY, frame-ancestors *
+_EMBED_HEADERS = {
+    **{k: v for k, v in HEADERS.items() if k != "x-frame-options"},
+    "content-security-policy": EMBED_CSP,
+}
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -43,13 +48,14 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         https = scope.get("scheme") == "https"
+        headers = _EMBED_HEADERS if "/embed/" in str(scope.get("path", "")) else HEADERS
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [
                     (k.encode(), v.encode())
-                    for k, v in HEADERS.items()
+                    for k, v in headers.items()
                     if k.encode() not in present
                 ]
                 if https:

@@ -41,3 +41,10 @@ def chart_png(page: IndicatorPage, lang: str, font: FontFace) -> bytes:
 
     _register_fonts(str(font.path.parent))
     return bytes(vl_convert.vegalite_to_png(print_spec(page, lang, font), scale=SCALE))
+
+
+def chart_card_png(page: IndicatorPage, lang: str) -> bytes:
+    """The chart as the image of a page's og:/Twitter card (1200 px wide, CJK font)."""
+    from blueprint_tracker.present.reports.fonts import find_cjk_font
+
+    return chart_png(page, lang, find_cjk_font())

@@ -44,6 +44,11 @@
     document.querySelectorAll(".cite-url").forEach(function (el) {
       el.textContent = window.location.href.split("#")[0];
     });
+    document.querySelectorAll(".embed-code").forEach(function (el) {  // an absolute address
+      var src = new URL(el.dataset.embed, window.location.href).href;
+      el.textContent = '<iframe src="' + src + '" width="640" height="520" title="' +
+        el.dataset.title.replace(/"/g, "&quot;") + '"></iframe>';
+    });
   }
 
   function renderComponents() {
