@@ -9,7 +9,14 @@
 
   function renderChart() {
     renderSpec("chart-spec", "chart");
-    renderSpec("peers-spec", "peers-chart");
+    var peers = document.getElementById("peers-box");
+    if (peers) {  // drawn when opened (a closed disclosure has no width to fit the chart to)
+      peers.addEventListener("toggle", function () {
+        if (peers.open && !document.querySelector("#peers-chart svg")) {
+          renderSpec("peers-spec", "peers-chart");
+        }
+      });
+    }
   }
 
   function renderSpec(specId, targetId) {
