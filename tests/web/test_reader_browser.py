@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "methodology": "methodology/",
     "data": "data/",
     "search": "search/?q=startups",
+    "embed": "embed/indicators/1.1/",
 }
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
