@@ -42,3 +42,19 @@ def test_importing_creates_nothing(tmp_path: Path) -> None:
 def test_first_run_creates_the_database_under_the_data_dir(data_dir: Path, cli) -> None:
     assert cli("indicators", "--json").code == 0
     assert (data_dir / "blueprint.sqlite3").is_file()
+
+
+def test_given_values_beat_the_environment_and_variables_are_parsed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BLUEPRINT_PLAN", str(tmp_path))
+    monkeypatch.setenv("BLUEPRINT_SERVER_MODE", "true")
+    monkeypatch.setenv("BLUEPRINT_PASSWORD_PROFILE", "CHEAPEST")
+    settings = Settings()
+    assert settings.plan_path() == tmp_path
+    assert settings.server_mode is True and settings.password_profile == "CHEAPEST"
+    assert Settings(plan="hk-itb-2022", server_mode=False).server_mode is False
+    assert Settings(plan="hk-itb-2022").plan_path() == BUNDLED_PLANS / "hk-itb-2022"
+    monkeypatch.setenv("BLUEPRINT_PASSWORD_PROFILE", "WEAKEST")
+    with pytest.raises(ValueError, match="password_profile"):
+        Settings()

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from platformdirs import user_data_path
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 BUNDLED_PLANS = Path(__file__).parent / "plans"
 DEFAULT_PLAN = "hk-itb-2022"
+ENV_PREFIX = "BLUEPRINT_"
 
 
 def _default_data_dir() -> Path:
     return user_data_path("blueprint-tracker", appauthor=False)
 
 
-class Settings(BaseSettings):
+class Settings(BaseModel):
     """Where the data lives and which plan is served.
 
     ``BLUEPRINT_DATA_DIR`` holds the default SQLite file; ``BLUEPRINT_DATABASE_URL`` overrides it
@@ -25,7 +27,7 @@ class Settings(BaseSettings):
     path to a plan folder.
     """
 
-    model_config = SettingsConfigDict(env_prefix="BLUEPRINT_", extra="ignore")
+    model_config = ConfigDict(extra="ignore")
 
     data_dir: Path = Field(default_factory=_default_data_dir)
     database_url: str | None = None
@@ -37,6 +39,24 @@ class Settings(BaseSettings):
     secret_key: str | None = None
     # argon2 parameters: RFC 9106's low-memory profile; "cheapest" is for test suites only
     password_profile: Literal["RFC_9106_LOW_MEMORY", "CHEAPEST"] = "RFC_9106_LOW_MEMORY"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_environment(cls, data: Any) -> Any:
+        """A field not given is read from ``BLUEPRINT_<FIELD>`` (in any case), when the
+        settings are made, never at import. (A plain model, not pydantic-settings: that package
+        alone costs every CLI command ~35 ms of imports.)"""
+        given = dict(data) if isinstance(data, Mapping) else {}
+        environment = {
+            key.upper(): value
+            for key, value in os.environ.items()
+            if key.upper().startswith(ENV_PREFIX)
+        }
+        for name in cls.model_fields:
+            key = f"{ENV_PREFIX}{name.upper()}"
+            if name not in given and key in environment:
+                given[name] = environment[key]
+        return given
 
     def resolved_database_url(self) -> str:
         if self.database_url:
