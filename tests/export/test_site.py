@@ -160,3 +160,19 @@ def test_every_static_page_carries_a_content_security_policy_meta(site: Path) ->
         assert policy == META_CSP and "script-src 'self'" in policy, page
         assert "unsafe-inline" not in policy and "frame-ancestors" not in policy
         assert head.index("Content-Security-Policy") < head.index("<link"), page  # before assets
+
+
+def test_card_links_are_relative_without_a_base_url_and_absolute_with_one(
+    site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    page = (site / "en" / "indicators" / "1.1" / "index.html").read_text(encoding="utf-8")
+    assert 'property="og:image" content="chart.png"' in page and 'property="og:url"' not in page
+    ws = open_workspace(Settings(data_dir=tmp_path_factory.mktemp("data"), plan="hk-itb-2022"))
+    folder = tmp_path_factory.mktemp("published")
+    build_site(ws, folder, publications=False, base_url="https://example.org/blueprint/")
+    page = (folder / "en" / "indicators" / "1.1" / "index.html").read_text(encoding="utf-8")
+    assert 'property="og:url" content="https://example.org/blueprint/en/indicators/1.1/"' in page
+    assert (
+        'property="og:image" content="https://example.org/blueprint/en/indicators/1.1/chart.png"'
+        in page
+    )

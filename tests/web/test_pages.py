@@ -357,7 +357,8 @@ def test_indicator_pages_carry_a_card_with_their_chart_image(client) -> None:
     html = client.get("/zh-hant/indicators/1.1/").text
     for tag in (
         'property="og:title"',
-        'property="og:image" content="chart.png"',
+        'property="og:image" content="http://testserver/zh-hant/indicators/1.1/chart.png"',
+        'property="og:url" content="http://testserver/zh-hant/indicators/1.1/"',
         'name="twitter:card" content="summary_large_image"',
     ):
         assert tag in html, tag

@@ -17,7 +17,7 @@ from blueprint_tracker.cli.output import (
     print_json,
 )
 from blueprint_tracker.cli.session import workspace
-from blueprint_tracker.errors import ConfigError
+from blueprint_tracker.errors import ConfigError, InputError
 
 
 def listen_url(host: str, port: int) -> str:
@@ -92,11 +92,21 @@ def build_site(
     reports: Annotated[
         bool, typer.Option("--reports/--no-reports", help="Include the PDF/XLSX reports.")
     ] = True,
+    base_url: Annotated[
+        str,
+        typer.Option(
+            "--base-url",
+            help="Address the site will be published at (https://host/path/); makes the "
+            "og:url and og:image of shared pages absolute.",
+        ),
+    ] = "",
     as_json: JsonOption = False,
 ) -> None:
     """Write every page in both languages, the JSON and the downloads as static files."""
     from blueprint_tracker.export.site import build_site as build
 
+    if base_url and not base_url.startswith(("http://", "https://")):
+        raise InputError(f"--base-url: {base_url!r} is not an http:// or https:// address")
     day = parse_date(as_of)
     ws = workspace()
     columns = (
@@ -111,7 +121,9 @@ def build_site(
         def advance(done: int, total: int, label: str) -> None:
             bar.update(task, completed=done, total=total, description=label[:40])
 
-        result = build(ws, directory, day, progress=advance, publications=reports)
+        result = build(
+            ws, directory, day, progress=advance, publications=reports, base_url=base_url
+        )
     if as_json:
         print_json(result)
         return

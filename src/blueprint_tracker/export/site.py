@@ -59,6 +59,7 @@ class SiteData:
     index: list[models.SearchItem] = field(default_factory=list)
     #: every page of the registry by (name, id): its data, rendered in each language
     pages: dict[tuple[str, str | None], Any] = field(default_factory=dict)
+    base_url: str = ""  # where the site will be published, for absolute og:url/og:image
 
 
 def collect(ws: Workspace, as_of: dt.date | None) -> SiteData:
@@ -95,6 +96,7 @@ def _context(data: SiteData, lang: str, page: str, arg: str | None = None) -> vi
         page=page,
         as_of=None,
         static=True,
+        base_url=data.base_url,
     )
 
 
@@ -235,12 +237,15 @@ def build_site(
     as_of: dt.date | None = None,
     progress: Progress | None = None,
     publications: bool = True,
+    base_url: str = "",
 ) -> dict[str, Any]:
     """Write the whole site for the edition ``as_of`` (today when None) into ``directory``,
-    with the PDF and Excel reports and the data package unless ``publications`` is False."""
+    with the PDF and Excel reports and the data package unless ``publications`` is False.
+    ``base_url`` (the address the site will be published at) makes card links absolute."""
     root = Path(directory)
     root.mkdir(parents=True, exist_ok=True)
     data = collect(ws, as_of)
+    data.base_url = base_url
     languages = tuple(ws.plan.header.languages) or KEYS
     renders = [item for lang in languages for item in html_pages(data, lang)]
     files = data_files(data, pages.observation_rows(ws, as_of)) + twin_files(data, languages)

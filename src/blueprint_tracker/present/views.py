@@ -46,9 +46,16 @@ class PageContext:
     server: bool = False  # server mode: login link, account bar, editing
     account: Any = None  # the logged-in user (web.auth.Account) or None
     extras: dict[str, Any] = field(default_factory=dict)  # server-mode additions to a page
+    base_url: str = ""  # the site's absolute root ("https://host/prefix/") when known, else ""
 
     def gettext(self, message: str) -> str:
         return str(translations(self.lang).gettext(message))
+
+    def absolute(self, name: str = "") -> str:
+        """``name`` in the current page's folder as an absolute URL, or relative without a base."""
+        if not self.base_url:
+            return name
+        return self.base_url.rstrip("/") + "/" + self.link.current.lstrip("/") + name
 
     def path(self, target: str) -> str:
         """A relative link to a root-relative server path, e.g. ``en/review/``."""

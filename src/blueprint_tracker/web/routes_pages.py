@@ -61,6 +61,7 @@ def page_context(
         edition=iso or dt.date.today().isoformat(),
         page=page,
         as_of=iso,
+        base_url=str(request.base_url),
         **server_parts(request, page, arg),
     )
 
