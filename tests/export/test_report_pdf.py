@@ -312,3 +312,13 @@ def test_no_number_is_split_from_its_digits_or_unit(pdfs: dict[str, Path], lang:
                 ):
                     split.append((number, end[-10:], start[:10]))
     assert split == []
+
+
+def test_section_references_in_chinese_appear_in_the_chinese_report_only(
+    ws: Workspace, pdfs: dict[str, Path]
+) -> None:
+    refs = [_squash(n.ref) for n in ws.plan.header.nodes if n.ref]
+    assert refs
+    zh, en = _squash(pdf_text(pdfs["zh-Hant"])), _squash(pdf_text(pdfs["en"]))
+    assert any(ref in zh for ref in refs)
+    assert [ref for ref in refs if ref in en] == []

@@ -188,7 +188,7 @@ def _sections(doc: ReportDocument, data: dict[str, Any]) -> None:
         if number:
             doc.add_page()
         doc.heading(t(node["title"], lang), level=1)
-        if node.get("ref"):
+        if node.get("ref") and lang == "zh-Hant":  # the plan's references are in Chinese only
             doc.para(node["ref"], size=8.5, tone="muted")
         doc.heading(tr("commitments", lang), level=2)
         rows = _commitment_rows(section["commitments"], lang)
