@@ -130,3 +130,30 @@ def test_evidence_for_an_unknown_commitment_is_reported(mini_plan: Path) -> None
             "c-nope,2024-01-01,completed,完成,Done,Bureau,PR,https://x.gov/1,2024-01-02,\n"
         )
     assert _messages(mini_plan) == ["evidence.csv: entry 3 (c-nope): unknown commitment 'c-nope'"]
+
+
+def test_agencies_yaml_gives_each_agency_its_names(mini_plan: Path) -> None:
+    (mini_plan / "agencies.yaml").write_text(
+        "agencies:\n  Census and Statistics Department:\n"
+        "    zh-Hant: \u653f\u5e9c\u7d71\u8a08\u8655\n    en: Census and Statistics Department\n",
+        encoding="utf-8",
+    )
+    plan, problems = load_plan_folder(mini_plan)
+    assert problems == [] and plan is not None
+    assert plan.header.agencies["Census and Statistics Department"].has("zh-Hant")
+
+
+def test_an_agency_missing_a_language_is_reported(mini_plan: Path) -> None:
+    (mini_plan / "agencies.yaml").write_text(
+        "agencies:\n  Census and Statistics Department:\n"
+        "    en: Census and Statistics Department\n",
+        encoding="utf-8",
+    )
+    messages = _messages(mini_plan)
+    assert any("agencies.yaml" in m and "Census and Statistics Department.zh-Hant" in m
+               for m in messages), messages
+
+
+def test_an_unknown_key_in_agencies_yaml_is_reported(mini_plan: Path) -> None:
+    (mini_plan / "agencies.yaml").write_text("agency:\n  X:\n    en: X\n", encoding="utf-8")
+    assert any("agencies.yaml" in m and "agency" in m for m in _messages(mini_plan))

@@ -366,3 +366,19 @@ def test_indicator_pages_carry_a_card_with_their_chart_image(client) -> None:
     image = client.get("/zh-hant/indicators/1.1/chart.png")
     assert image.status_code == 200 and image.headers["content-type"] == "image/png"
     assert image.content.startswith(b"\x89PNG")
+
+
+def _sources_line(page: str) -> str:
+    line = re.search(r"<p>(?:Sources|資料來源)[:：][^<]*</p>", page)
+    assert line, "the indicator page has a sources line"
+    return html.unescape(line.group(0))
+
+
+def test_sources_line_names_agencies_in_the_page_language(client) -> None:
+    """agencies.yaml: the Chinese page names C&SD 政府統計處, the English page in English."""
+    zh = client.get("/zh-hant/indicators/1.1/").text
+    en = client.get("/en/indicators/1.1/").text
+    assert "政府統計處" in _sources_line(zh)
+    assert "Census and Statistics Department" not in _sources_line(zh)
+    assert "Census and Statistics Department" in _sources_line(en)
+    assert "政府統計處" not in _sources_line(en)

@@ -62,6 +62,8 @@ class PlanHeader(_Model):
     mission: list[MissionItem] = Field(default_factory=list)
     development_goals: list[DevelopmentGoal] = Field(default_factory=list)
     nodes: list[Node] = Field(default_factory=list)
+    #: agency names as observations store them -> the name in each language (agencies.yaml)
+    agencies: dict[str, Text] = Field(default_factory=dict)
 
     @field_validator("languages")
     @classmethod

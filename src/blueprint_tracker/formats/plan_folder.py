@@ -1,15 +1,17 @@
-"""Load a plan folder (plan.yaml, series.yaml, indicators.yaml, commitments.yaml, evidence.csv)."""
+"""Load a plan folder (plan.yaml, series.yaml, indicators.yaml, commitments.yaml, evidence.csv,
+agencies.yaml)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from blueprint_tracker.domain.commitment import Commitment, Evidence
 from blueprint_tracker.domain.indicator import Indicator, SeriesDef
 from blueprint_tracker.domain.plan import Node, Plan, PlanHeader
+from blueprint_tracker.domain.text import Text
 from blueprint_tracker.errors import Problem
 from blueprint_tracker.formats.evidence_csv import read_evidence
 from blueprint_tracker.formats.plan_checks import check_plan
@@ -21,6 +23,33 @@ SERIES_FILE = "series.yaml"
 INDICATORS_FILE = "indicators.yaml"
 COMMITMENTS_FILE = "commitments.yaml"
 EVIDENCE_FILE = "evidence.csv"
+AGENCIES_FILE = "agencies.yaml"
+
+
+class _AgencyTable(BaseModel):
+    """``agencies.yaml``: each agency's name as stored -> its name in every plan language."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    agencies: dict[str, Text] = Field(default_factory=dict)
+
+
+def _read_agencies(folder: Path, langs: list[str]) -> tuple[dict[str, Text], list[Problem]]:
+    if not (folder / AGENCIES_FILE).exists():
+        return {}, []
+    document, problems = read_yaml(folder / AGENCIES_FILE)
+    data, more = _mapping(document, AGENCIES_FILE)
+    try:
+        table = _AgencyTable.model_validate(data)
+    except ValidationError as exc:
+        return {}, problems + more + problems_from(exc, AGENCIES_FILE)
+    missing = [
+        Problem(AGENCIES_FILE, f"agencies.{name}.{lang}", "is required but missing")
+        for name, names in table.agencies.items()
+        for lang in langs
+        if not names.has(lang)
+    ]
+    return table.agencies, problems + more + missing
 
 
 def _mapping(document: Any, file: str) -> tuple[dict[str, Any], list[Problem]]:
@@ -90,8 +119,10 @@ def load_plan_folder(folder: Path) -> tuple[Plan | None, list[Problem]]:
     problems += more
     if header is None:
         return None, problems
+    agencies, more = _read_agencies(folder, header.languages)
+    problems += more
     plan = Plan(
-        header=header,
+        header=header.model_copy(update={"agencies": agencies}),
         series=series,
         indicators=indicators,
         commitments=attach_evidence(commitments, evidence),

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from markupsafe import Markup
 
 from blueprint_tracker.domain.text import unit_first, with_unit
@@ -20,6 +20,7 @@ from blueprint_tracker.i18n import (
     slug_of,
     translations,
 )
+from blueprint_tracker.present.agencies import agency_name
 from blueprint_tracker.present.charts import sparkline_svg
 from blueprint_tracker.present.csp import META_CSP
 from blueprint_tracker.present.dates import date_or_text, long_date
@@ -62,6 +63,16 @@ def _text(value: Any, lang: str) -> str:
         )
         return str(words)
     return "" if value is None else str(value)
+
+
+def _agency_filter(lang: str) -> Any:
+    @pass_context
+    def agency(context: Any, name: str) -> str:
+        ctx = context.get("ctx")
+        site = getattr(ctx, "site", None) or context.get("site") or {}
+        return agency_name(name, site.get("agencies") if isinstance(site, dict) else None, lang)
+
+    return agency
 
 
 def _pace(value: float | None, kind: str, lang: str, decimals: int = 2, unit: str = "") -> str:
@@ -111,6 +122,7 @@ def environment(lang: str) -> Environment:
     _ = gettext.gettext
     env.filters.update(
         t=lambda value: _text(value, lang),
+        agency=_agency_filter(lang),
         date=lambda value: long_date(value, lang),
         num=lambda value, decimals=2: number(value, lang, decimals),
         pct=lambda value: percent(value, lang),

@@ -444,6 +444,7 @@ class PlanHeader(TypedDict):
     vision: LangText | None
     mission: list[MissionItem]
     development_goals: list[DevelopmentGoal]
+    agencies: dict[str, LangText]  # agencies.yaml: stored agency name -> its name per language
 
 
 @with_config(STRICT)

@@ -61,6 +61,7 @@ def plan_tree(plan: Plan, level: str | None = None) -> PlanTree:
             "development_goals": [
                 {"id": g.id, "year": g.year, "text": text(g.text)} for g in header.development_goals
             ],
+            "agencies": {name: text(names) for name, names in header.agencies.items()},
         },
         "levels": [{"id": lv.id, "name": text(lv.name)} for lv in header.levels],
         "counts": plan.count_by_level(),

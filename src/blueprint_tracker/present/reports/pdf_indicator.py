@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from blueprint_tracker.present.agencies import agency_name
 from blueprint_tracker.present.charts import chart_summary
 from blueprint_tracker.present.reports import report_format as fmt
 from blueprint_tracker.present.reports.fonts import find_cjk_font
@@ -82,10 +83,14 @@ def _source_rows(
 
 
 def indicator_pages(
-    doc: ReportDocument, row: IndicatorStatus, page: IndicatorPage, new_page: bool = True
+    doc: ReportDocument,
+    row: IndicatorStatus,
+    page: IndicatorPage,
+    new_page: bool = True,
+    agencies: Mapping[str, Any] | None = None,
 ) -> None:
     """The indicator's own page; ``row`` is its entry in the status report, ``page`` the web's
-    indicator page data (for the chart)."""
+    indicator page data (for the chart); ``agencies`` the plan's names of agencies."""
     lang = doc.report_lang
     doc.heading(f"{row['id']}  {t(row['name'], lang)}", level=1, new_page=new_page)
     _about(doc, row, page)
@@ -114,7 +119,8 @@ def indicator_pages(
     doc.table_of(heads, rows, widths=(13, 20, 26, 19, 96), size=7.5)
     for number, (agency, title, table, url) in enumerate(sources, start=1):
         where = f", {table}" if table else ""
-        doc.para(f"[{number}] {agency}, {title}{where}. {url}", size=7.5)
+        name = agency_name(agency, agencies, lang)
+        doc.para(f"[{number}] {name}, {title}{where}. {url}", size=7.5)
     _peers(doc, page.get("peers"), lang)
 
 

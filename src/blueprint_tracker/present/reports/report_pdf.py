@@ -17,6 +17,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.outline import OutlineSection
 
+from blueprint_tracker.present.agencies import agency_name
 from blueprint_tracker.present.reports import report_format as fmt
 from blueprint_tracker.present.reports.pdf_document import FAMILY, Cell, CellLike, ReportDocument
 from blueprint_tracker.present.reports.pdf_indicator import indicator_pages
@@ -221,12 +222,14 @@ def _releases(source: dict[str, Any], lang: str) -> str:
     return f"{first}\n{last}" if first != last else first
 
 
-def _sources(doc: ReportDocument, sources: list[dict[str, Any]]) -> None:
+def _sources(
+    doc: ReportDocument, sources: list[dict[str, Any]], agencies: dict[str, Any] | None
+) -> None:
     lang = doc.report_lang
     doc.heading(tr("sources_annex", lang), new_page=True)
     rows: list[list[CellLike]] = [
         [
-            s["agency"],
+            agency_name(s["agency"], agencies, lang),
             f"{s['title']}\n{s['url']}",
             ", ".join(s["tables"]) or "—",
             str(s["figures"]),
@@ -261,12 +264,14 @@ def write_pdf(
     _sections(doc, data)
     doc.heading(tr("indicator_pages", lang), new_page=True)
     indicators = data["status"]["indicators"]
+    agencies = data["plan"].get("agencies")
     for done, row in enumerate(indicators):
         if progress:
             progress(done, len(indicators), row["id"])
-        indicator_pages(doc, row, indicator_page(ws, row["id"], as_of), new_page=done > 0)
+        page = indicator_page(ws, row["id"], as_of)
+        indicator_pages(doc, row, page, new_page=done > 0, agencies=agencies)
     _methodology(doc, data["status"]["methods"])
-    _sources(doc, data["sources"])
+    _sources(doc, data["sources"], agencies)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.output(str(path))
     return path
