@@ -22,7 +22,7 @@ def test_the_wheel_contains_the_plan_data_and_migrations(tmp_path: Path) -> None
     plan = "blueprint_tracker/plans/hk-itb-2022/"
     for name in ("plan.yaml", "series.yaml", "indicators.yaml", "commitments.yaml",
                  "evidence.csv", "observations.csv", "notes/data-notes.en.md",
-                 "notes/data-notes.zh-Hant.md"):  # fmt: skip
+                 "notes/data-notes.zh-Hant.md", "translations/zh-Hant.yaml"):  # fmt: skip
         assert plan + name in names
     assert "blueprint_tracker/store/migrations/env.py" in names
     assert any(n.startswith("blueprint_tracker/store/migrations/versions/0001") for n in names)

@@ -1,0 +1,93 @@
+"""The Hong Kong plan's Chinese catalogue of its English data texts (translations/zh-Hant.yaml).
+
+Curator notes, source titles and table names are stored in English in the plan's data files; a
+Chinese page shows the catalogue's words in their place. A note added or changed without its Chinese
+leaves English on Chinese pages, so these tests fail until the catalogue has it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from typing import Any
+
+import pytest
+import yaml
+
+from blueprint_tracker.config import BUNDLED_PLANS
+
+PLAN_DIR = BUNDLED_PLANS / "hk-itb-2022"
+CATALOGUE = PLAN_DIR / "translations" / "zh-Hant.yaml"
+
+LATIN = re.compile(r"[A-Za-z]")
+# CJK ideographs, CJK symbols and punctuation (「」。、) and full-width forms (，：（）).
+CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+ASCII_NEXT_TO_CJK = re.compile(rf"[{CJK}][:,;()]|[:,;()][{CJK}]")
+QUOTED = re.compile(r"「[^」]*」")
+URL = re.compile(r"https?://\S+")
+THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _observations() -> list[dict[str, str]]:
+    with (PLAN_DIR / "observations.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _peer_sources() -> list[dict[str, Any]]:
+    peers = yaml.safe_load((PLAN_DIR / "peers.yaml").read_text(encoding="utf-8")) or {}
+    return list((peers.get("sources") or {}).values())
+
+
+def _needing_chinese() -> set[str]:
+    """Every distinct note, and every source title or table that has English words in it."""
+    texts: set[str] = set()
+    for row in _observations():
+        if row["note"]:
+            texts.add(row["note"])
+        for field in ("source_title", "source_table"):
+            if LATIN.search(row[field]):
+                texts.add(row[field])
+    for source in _peer_sources():
+        if LATIN.search(source.get("title") or ""):
+            texts.add(source["title"])
+    return texts
+
+
+def _stored_texts() -> set[str]:
+    texts = {row[f] for row in _observations() for f in ("note", "source_title", "source_table")}
+    texts |= {s.get("title") or "" for s in _peer_sources()}
+    return texts - {""}
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> dict[str, str]:
+    data = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in data.items())
+    return data
+
+
+def test_every_english_note_and_source_title_has_its_chinese(catalogue: dict[str, str]) -> None:
+    missing = sorted(_needing_chinese() - catalogue.keys())
+    assert missing == [], f"{len(missing)} texts without Chinese, e.g. {missing[:3]}"
+
+
+def test_every_key_is_a_text_stored_in_the_plan(catalogue: dict[str, str]) -> None:
+    stale = sorted(catalogue.keys() - _stored_texts())
+    assert stale == [], f"keys no longer in the data (drop or update them): {stale[:3]}"
+
+
+def test_the_chinese_uses_full_width_punctuation(catalogue: dict[str, str]) -> None:
+    bad = {}
+    for key, value in catalogue.items():
+        prose = URL.sub(" ", QUOTED.sub("「」", value))
+        if ASCII_NEXT_TO_CJK.search(prose):
+            bad[key] = ASCII_NEXT_TO_CJK.findall(prose)
+    assert bad == {}
+
+
+def test_each_value_is_chinese_and_keeps_the_figures(catalogue: dict[str, str]) -> None:
+    for key, value in catalogue.items():
+        assert re.search(r"[\u4e00-\u9fff]", value), key
+        lost = [n for n in THOUSANDS.findall(key) if n not in value]
+        assert lost == [], f"{key!r}: figures {lost} not in the Chinese"
