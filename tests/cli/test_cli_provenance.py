@@ -50,11 +50,28 @@ def test_show_1_1_puts_hong_kong_beside_its_peers_each_with_a_source(data_dir: P
         row = latest[economy]
         assert row["year"] is not None and row["source"]["url"].startswith("http")
         assert row["source"]["tier"] in TIERS
-    assert (latest["SGP"]["year"], latest["SGP"]["value"]) == (2018, 1.84)
-    # Shenzhen's figure was not found: a gap, not an estimate
-    assert latest["SZX"]["value"] is None and "SZX" in peers["gaps"]
+    # Singapore's latest year is the World Bank's WDI file (UNESCO UIS data), read from a copy
+    sgp = latest["SGP"]
+    assert (sgp["year"], sgp["value"], sgp["display"]) == (2022, 1.80821, "1.81")
+    assert sgp["source"]["tier"] == "official_table_copy"
+    assert sgp["source"]["url"] == "https://data.worldbank.org/indicator/GB.XPD.RSDV.GD.ZS"
+    assert sgp["source"]["copy_url"].startswith("https://github.com/")
+    # Shenzhen is listed, from reports of official statements (never shown as an official table)
+    szx = latest["SZX"]
+    assert (szx["year"], szx["value"]) == (2024, 6.67) and szx["source"]["tier"] == "media_report"
+    assert peers["gaps"] == []
     years = {(r["economy"], r["year"]) for r in peers["over_time"]}
-    assert {("KOR", 2017), ("KOR", 2019)} <= years
+    # every year from 2014 for the three economies in the WDI file; Shenzhen only where stated
+    assert {(e, y) for e in ("SGP", "KOR", "CHN") for y in range(2014, 2023)} <= years
+    assert {y for e, y in years if e == "SZX"} == {2019, 2021, 2024}
+
+
+def test_show_1_3_gaps_are_gaps_and_shenzhen_share_is_as_stated(data_dir: Path, cli) -> None:
+    peers = cli("show", "1.3", "--json").json()["item"]["peers"]
+    latest = {row["economy"]: row for row in peers["latest"]}
+    assert (latest["SZX"]["year"], latest["SZX"]["value"]) == (2021, 94)
+    # no source stating Singapore's or the OECD's business share was found: gaps, not estimates
+    assert set(peers["gaps"]) == {"SGP", "OECD"}
 
 
 def test_peers_follow_the_as_of_date_and_never_change_a_status(data_dir: Path, cli) -> None:

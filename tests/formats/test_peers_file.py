@@ -54,3 +54,22 @@ def test_unknown_economies_indicators_and_tiers_are_reported(tmp_path: Path) -> 
     row = _figure("1.1", "SGP", bad_tier)
     _, problems = load_peers(_write(tmp_path, row), {"1.1"})
     assert problems and problems[0].file == "peers.yaml" and "source.tier" in problems[0].location
+
+
+
+def test_every_bundled_peer_figure_has_a_source_with_a_tier() -> None:
+    from blueprint_tracker.config import BUNDLED_PLANS
+    from blueprint_tracker.domain.series import TIERS
+
+    folder = BUNDLED_PLANS / "hk-itb-2022"
+    indicators = {"1.1", "1.2", "1.3", "3.2"}
+    peers, problems = load_peers(folder, indicators)
+    assert problems == [] and peers.figures
+    for figure in peers.figures:
+        source = figure.source
+        assert source.tier in TIERS and source.agency and source.title
+        assert source.url.startswith("http")
+        # an agency's table read from a copy names the copy as well
+        assert (source.tier == "official_table_copy") == bool(source.copy_url)
+    economies = {f.economy for f in peers.figures}
+    assert {"SGP", "KOR", "CHN", "SZX", "OECD"} <= economies

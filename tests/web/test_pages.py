@@ -332,8 +332,11 @@ def test_indicator_page_shows_hong_kong_among_its_peers_with_sources(client) -> 
     table = html.split('id="peers-latest"')[1].split("</table>")[0]
     assert 'data-economy="HKG" class="home"' in table
     singapore = table.split('data-economy="SGP"')[1].split("</tr>")[0]
-    assert "<td>2018</td><td>1.84</td>" in singapore and 'class="tier tier-' in singapore
-    assert "No figure found (a gap, not estimated)" in table.split('data-economy="SZX"')[1]
+    assert "<td>2022</td><td>1.81</td>" in singapore and 'class="tier tier-' in singapore
+    shenzhen = table.split('data-economy="SZX"')[1].split("</tr>")[0]
+    assert "<td>2024</td><td>6.67</td>" in shenzhen and "tier-media_report" in shenzhen
+    gap = client.get("/en/indicators/1.3/").text.split('id="peers-latest"')[1].split("</table>")[0]
+    assert "No figure found (a gap, not estimated)" in gap.split('data-economy="SGP"')[1]
     assert 'id="peers-spec"' in html and 'id="peers-chart"' in html
     zh = client.get("/zh-hant/indicators/1.1/").text
     assert "與其他經濟體比較" in zh and "新加坡" in zh
