@@ -28,7 +28,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("show", "1.2"),
     ("status",),
 )
-CLI = ("-c", "from blueprint_tracker.cli.app import run; run()")
+CLI = ("-c", "from blueprint_tracker.main.app import run; run()")
 
 
 def _cpu() -> float:

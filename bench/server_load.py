@@ -35,7 +35,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 PASSWORD = "correct horse battery"
-SERVE = "import sys; from blueprint_tracker.cli.app import main; sys.exit(main(sys.argv[1:]))"
+SERVE = "import sys; from blueprint_tracker.main.app import main; sys.exit(main(sys.argv[1:]))"
 
 
 @dataclass

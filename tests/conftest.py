@@ -77,7 +77,7 @@ def mini_plan(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
     """Run ``blueprint`` in-process through its error boundary."""
-    from blueprint_tracker.cli.app import main
+    from blueprint_tracker.main.app import main
 
     def run(*args: str) -> CliResult:
         capsys.readouterr()

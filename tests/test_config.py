@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -30,10 +31,12 @@ def test_environment_variables(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
 def test_importing_creates_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
     code = (
-        "import blueprint_tracker, blueprint_tracker.cli.app, blueprint_tracker.services."
+        "import blueprint_tracker, blueprint_tracker.main.app, blueprint_tracker.services."
         "workspace, blueprint_tracker.store.observations"
     )
     env = {"BLUEPRINT_DATA_DIR": str(data), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    if "PYTHONPATH" in os.environ:  # the checkout under test, not the installed one
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert not data.exists()
     assert not any(tmp_path.iterdir()) or list(tmp_path.iterdir()) == []

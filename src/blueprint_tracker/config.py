@@ -13,6 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 BUNDLED_PLANS = Path(__file__).parent / "plans"
 DEFAULT_PLAN = "hk-itb-2022"
 ENV_PREFIX = "BLUEPRINT_"
+MIN_SECRET_KEY = 32
+#: words of placeholder keys that must never protect a real server (e.g. "change-me")
+PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "example", "default", "placeholder")
+MIN_DISTINCT = 10  # a random 32-character key has about 25 different characters
 
 
 def _default_data_dir() -> Path:
@@ -57,6 +61,21 @@ class Settings(BaseModel):
             if name not in given and key in environment:
                 given[name] = environment[key]
         return given
+
+    def secret_key_problem(self) -> str | None:
+        """Why the secret key cannot protect a server (None when it can); checked by the
+        server before it starts and by the web application it builds."""
+        key = self.secret_key or ""
+        if not key:
+            return "BLUEPRINT_SECRET_KEY is not set"
+        if len(key) < MIN_SECRET_KEY:
+            return (
+                f"BLUEPRINT_SECRET_KEY has {len(key)} characters; it needs at least "
+                f"{MIN_SECRET_KEY}"
+            )
+        if any(word in key.lower() for word in PLACEHOLDER_WORDS) or len(set(key)) < MIN_DISTINCT:
+            return "BLUEPRINT_SECRET_KEY is a placeholder or too repetitive; generate a random one"
+        return None
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -12,7 +12,7 @@ HEAVY = ("fastapi", "starlette", "uvicorn", "scipy", "vl_convert", "pandas", "nu
 STARTUP = (*HEAVY, "pydantic", "babel", "jinja2")
 RUNNER = """
 import json, sys
-from blueprint_tracker.cli.app import main
+from blueprint_tracker.main.app import main
 code = main(sys.argv[1:])
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
 """

@@ -61,7 +61,7 @@ def pdfs(ws: Workspace, tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
             [
                 sys.executable,
                 "-c",
-                "from blueprint_tracker.cli.app import run; run()",
+                "from blueprint_tracker.main.app import run; run()",
                 "report",
                 "--lang",
                 lang,

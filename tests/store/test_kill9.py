@@ -49,7 +49,7 @@ def pause(conn):
 IMPORT = (
     PAUSE
     + """
-from blueprint_tracker.cli.app import main
+from blueprint_tracker.main.app import main
 sys.exit(main(["import", sys.argv[1]]))
 """
 )

@@ -65,7 +65,7 @@ def running(command: list[str], url: str, env: dict[str, str]) -> Iterator[str]:
 
 def serve_command(port: int, workers: int = 1) -> list[str]:
     """``blueprint serve`` through the CLI (its entry point, run with this interpreter)."""
-    code = "import sys; from blueprint_tracker.cli.app import main; sys.exit(main(sys.argv[1:]))"
+    code = "import sys; from blueprint_tracker.main.app import main; sys.exit(main(sys.argv[1:]))"
     return [
         sys.executable,
         "-c",

@@ -31,7 +31,7 @@ from blueprint_tracker.services import accounts, review
 from blueprint_tracker.services.workspace import open_workspace
 
 XSS = '<script>alert("xss")</script><img src=x onerror="alert(2)">'
-SERVE = "import sys; from blueprint_tracker.cli.app import main; sys.exit(main(sys.argv[1:]))"
+SERVE = "import sys; from blueprint_tracker.main.app import main; sys.exit(main(sys.argv[1:]))"
 
 
 def server_env(tmp: Path, database_url: str | None = None) -> dict[str, str]:

@@ -61,7 +61,7 @@ def _get_when_up(url: str, process: subprocess.Popen[str]) -> httpx.Response:
 def test_serve_prints_the_url_it_listens_on(tmp_path: Path) -> None:
     env = {**os.environ, "BLUEPRINT_DATA_DIR": str(tmp_path), "PYTHONUNBUFFERED": "1"}
     env.pop("BLUEPRINT_SERVER_MODE", None)
-    command = [sys.executable, "-c", "from blueprint_tracker.cli.app import run; run()"]
+    command = [sys.executable, "-c", "from blueprint_tracker.main.app import run; run()"]
     process = subprocess.Popen(
         [*command, "serve", "--port", "0"], env=env, stderr=subprocess.PIPE, text=True
     )

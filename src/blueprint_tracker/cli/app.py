@@ -1,4 +1,4 @@
-"""The ``blueprint`` application: registers the commands and is the error boundary."""
+"""The ``blueprint`` application's frame: its help, ``--version``, and the error boundary."""
 
 from __future__ import annotations
 
@@ -8,17 +8,6 @@ from typing import Annotated
 
 import typer
 
-from blueprint_tracker.cli import (
-    admin_commands,
-    data_commands,
-    db_commands,
-    opensdg_commands,
-    plan_commands,
-    report_commands,
-    status_commands,
-    table_commands,
-    web_commands,
-)
 from blueprint_tracker.cli.output import report_error, report_usage_error
 from blueprint_tracker.errors import BlueprintError, InputError
 
@@ -58,7 +47,9 @@ def _root(
     """Track a development plan's targets and commitments against official statistics."""
 
 
-def create_cli() -> typer.Typer:
+def new_app() -> typer.Typer:
+    """The ``blueprint`` Typer application without commands (the composition root,
+    ``blueprint_tracker.main``, adds them)."""
     app = typer.Typer(
         name="blueprint",
         help="Track a development plan's targets and commitments against official statistics.",
@@ -68,33 +59,11 @@ def create_cli() -> typer.Typer:
         epilog=EXIT_CODES,
     )
     app.callback()(_root)
-    app.command("plan")(plan_commands.plan)
-    app.command("show")(plan_commands.show)
-    app.command("commitments")(plan_commands.commitments)
-    app.command("validate")(plan_commands.validate)
-    app.command("indicators")(data_commands.indicators)
-    app.command("import")(data_commands.import_)
-    app.command("sources")(data_commands.sources)
-    app.command("gaps")(data_commands.gaps)
-    app.command("status")(status_commands.status)
-    app.command("assess")(status_commands.assess)
-    app.command("assess-table")(table_commands.assess_table)
-    app.add_typer(admin_commands.users_app, name="user")
-    app.add_typer(db_commands.db_app, name="db")
-    app.command("backup")(admin_commands.backup)
-    app.command("restore")(admin_commands.restore)
-    app.command("audit")(admin_commands.audit)
-    app.command("serve")(web_commands.serve)
-    app.command("build-site")(web_commands.build_site)
-    app.command("report")(report_commands.report)
-    app.command("export")(report_commands.export)
-    app.add_typer(opensdg_commands.opensdg_app, name="opensdg")
     return app
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; a user's error becomes a message and an exit code, never a traceback."""
-    app = create_cli()
+def run_app(app: typer.Typer, argv: list[str] | None = None) -> int:
+    """Run ``app``; a user's error becomes a message and an exit code, never a traceback."""
     args = sys.argv[1:] if argv is None else argv
     as_json = "--json" in args
     try:
@@ -127,6 +96,3 @@ def _usage_error(exc: typer.TyperException, as_json: bool) -> int:
         show()
     return int(getattr(exc, "exit_code", 2))
 
-
-def run() -> None:
-    sys.exit(main())

@@ -19,7 +19,7 @@ from blueprint_tracker.web.routes_edit import edit_router
 from blueprint_tracker.web.routes_pages import page_router
 from blueprint_tracker.web.routes_review import review_router
 from blueprint_tracker.web.routes_site import LanguageSlugRedirect, site_router
-from blueprint_tracker.web.security import SecurityHeaders, secret_key_problem
+from blueprint_tracker.web.security import SecurityHeaders
 
 API_DESCRIPTION = (
     "The dashboard's page data as JSON: the plan, its nodes, indicators with series, vintages "
@@ -44,7 +44,7 @@ def create_app(settings: Settings | None = None, workspace: Workspace | None = N
     refuses to start without a proper secret key.
     """
     settings = workspace.settings if workspace else (settings or Settings())
-    if settings.server_mode and (problem := secret_key_problem(settings)):
+    if settings.server_mode and (problem := settings.secret_key_problem()):
         raise ConfigError(f"server mode cannot start: {problem}")
     ws = workspace or open_workspace(settings)
     app = App(

@@ -1,4 +1,5 @@
-"""Security headers on every response, CSRF tokens, and the secret-key check of server mode."""
+"""Security headers on every response and CSRF tokens (the secret-key check is
+``Settings.secret_key_problem``)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,8 @@ import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from blueprint_tracker.config import Settings
 from blueprint_tracker.present.csp import CSP, EMBED_CSP
 
-MIN_SECRET_KEY = 32
-#: words of placeholder keys that must never protect a real server (e.g. "change-me")
-PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "example", "default", "placeholder")
-MIN_DISTINCT = 10  # a random 32-character key has about 25 different characters
 HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
@@ -64,18 +60,6 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
-
-
-def secret_key_problem(settings: Settings) -> str | None:
-    """Why the settings' secret key cannot protect a server (None when it can)."""
-    key = settings.secret_key or ""
-    if not key:
-        return "BLUEPRINT_SECRET_KEY is not set"
-    if len(key) < MIN_SECRET_KEY:
-        return f"BLUEPRINT_SECRET_KEY has {len(key)} characters; it needs at least {MIN_SECRET_KEY}"
-    if any(word in key.lower() for word in PLACEHOLDER_WORDS) or len(set(key)) < MIN_DISTINCT:
-        return "BLUEPRINT_SECRET_KEY is a placeholder or too repetitive; generate a random one"
-    return None
 
 
 def new_secret_key() -> str:

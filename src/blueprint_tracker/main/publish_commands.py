@@ -1,4 +1,8 @@
-"""Commands that publish: ``serve`` (the web app) and ``build-site`` (the static site)."""
+"""The commands that start a front end: ``serve`` (``web``) and ``build-site`` (``export``).
+
+Thin: options in, one call to the front end, a line out. The front ends are imported when the
+command runs, so ``blueprint --help`` loads neither.
+"""
 
 from __future__ import annotations
 
@@ -17,25 +21,7 @@ from blueprint_tracker.cli.output import (
     print_json,
 )
 from blueprint_tracker.cli.session import workspace
-from blueprint_tracker.errors import ConfigError, InputError
-
-
-def listen_url(host: str, port: int) -> str:
-    """The address to open in a browser (on this machine when listening on every interface)."""
-    shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(host, host)
-    if ":" in shown and not shown.startswith("["):
-        shown = f"[{shown}]"
-    return f"http://{shown}:{port}/"
-
-
-def _free_port(host: str) -> int:
-    """A port the system has free now (for ``--port 0``), so the URL can be printed."""
-    import socket
-
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
+from blueprint_tracker.errors import InputError
 
 
 def serve(
@@ -57,32 +43,19 @@ def serve(
     With BLUEPRINT_SERVER_MODE=1 it adds login, editing and review; it then refuses to start
     without a BLUEPRINT_SECRET_KEY of at least 32 random characters.
     """
-    import uvicorn
-
     from blueprint_tracker.config import Settings
-    from blueprint_tracker.web.security import secret_key_problem
+    from blueprint_tracker.web.server import serve as run_server
 
-    settings = Settings()
-    if settings.server_mode and (problem := secret_key_problem(settings)):
-        raise ConfigError(
-            f"server mode cannot start: {problem}. Set BLUEPRINT_SECRET_KEY to a random value, "
-            "e.g. from: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
-        )
-    workspace()  # open (and seed) the store once before the workers start
-    port = port or _free_port(host)
-    every = " on every interface" if host in ("0.0.0.0", "::", "") else ""
-    error_console().print(
-        f"Serving{every} at {listen_url(host, port)} (Ctrl+C to stop)", markup=False
-    )
-    uvicorn.run(
-        "blueprint_tracker.web.app:app_from_env",
-        factory=True,
-        host=host,
-        port=port,
+    def announce(line: str) -> None:
+        error_console().print(line, markup=False)
+
+    run_server(
+        Settings(),
+        host,
+        port,
         workers=workers,
-        log_level="warning",
-        proxy_headers=bool(forwarded_allow_ips),
-        forwarded_allow_ips=forwarded_allow_ips or "",
+        forwarded_allow_ips=forwarded_allow_ips,
+        announce=announce,
     )
 
 
