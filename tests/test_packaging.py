@@ -32,3 +32,8 @@ def test_the_wheel_contains_the_plan_data_and_migrations(tmp_path: Path) -> None
                  "content/methodology.zh-Hant.md"):  # fmt: skip
         assert present + name in names
     assert "blueprint_tracker/i18n/locale/zh_Hant_HK/LC_MESSAGES/messages.po" in names
+    [entry_points] = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+    scripts = zipfile.ZipFile(wheel).read(entry_points).decode()
+    # the program is built by the composition root, which alone knows cli, web and export
+    assert "blueprint = blueprint_tracker.main.app:run" in scripts
+    assert "blueprint_tracker/main/app.py" in names and "blueprint_tracker/__main__.py" in names
