@@ -81,3 +81,15 @@ def test_build_site_refuses_a_base_url_that_is_not_http_and_writes_nothing(
     refused = cli("build-site", str(tmp_path / "site"), "--base-url", "ftp://example.org/")
     assert refused.code == 2 and "--base-url" in refused.err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_script_installed_before_the_composition_root_says_how_to_update(data_dir) -> None:
+    old_script = "import sys; from blueprint_tracker.cli.app import run; sys.exit(run())"
+    done = subprocess.run(
+        [sys.executable, "-c", old_script, "status", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "python3 -m blueprint_tracker status --json" in done.stderr

@@ -96,3 +96,16 @@ def _usage_error(exc: typer.TyperException, as_json: bool) -> int:
         show()
     return int(getattr(exc, "exit_code", 2))
 
+
+
+STALE_SCRIPT = (
+    "blueprint: this environment's `blueprint` script was installed before the program moved "
+    "to blueprint_tracker.main.app:run. Reinstall the package (pip install -e .) to update "
+    "it, or run: python3 -m blueprint_tracker {args}"
+)
+
+
+def run() -> None:
+    """The entry point of scripts installed before the composition root: says how to update
+    (``cli`` cannot start the server or the file builders, so it does not run the program)."""
+    sys.exit(STALE_SCRIPT.format(args=" ".join(sys.argv[1:])).rstrip())
