@@ -28,34 +28,35 @@ URL = re.compile(r"https?://\S+")
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
-def _observations() -> list[dict[str, str]]:
-    with (PLAN_DIR / "observations.csv").open(encoding="utf-8", newline="") as f:
+def _rows(name: str) -> list[dict[str, str]]:
+    with (PLAN_DIR / name).open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
-def _peer_sources() -> list[dict[str, Any]]:
+def _peers() -> dict[str, Any]:
     peers = yaml.safe_load((PLAN_DIR / "peers.yaml").read_text(encoding="utf-8")) or {}
-    return list((peers.get("sources") or {}).values())
+    assert isinstance(peers, dict)
+    return peers
 
 
 def _needing_chinese() -> set[str]:
     """Every distinct note, and every source title or table that has English words in it."""
-    texts: set[str] = set()
-    for row in _observations():
-        if row["note"]:
-            texts.add(row["note"])
-        for field in ("source_title", "source_table"):
-            if LATIN.search(row[field]):
-                texts.add(row[field])
-    for source in _peer_sources():
-        if LATIN.search(source.get("title") or ""):
-            texts.add(source["title"])
-    return texts
+    peers = _peers()
+    notes = [r["note"] for r in _rows("observations.csv")]
+    notes += [f.get("note") or "" for f in peers.get("figures") or []]
+    titles = [r[f] for r in _rows("observations.csv") for f in ("source_title", "source_table")]
+    titles += [r["source_title"] for r in _rows("evidence.csv")]
+    titles += [s.get("title") or "" for s in (peers.get("sources") or {}).values()]
+    return {n for n in notes if n} | {t for t in titles if LATIN.search(t)}
 
 
 def _stored_texts() -> set[str]:
-    texts = {row[f] for row in _observations() for f in ("note", "source_title", "source_table")}
-    texts |= {s.get("title") or "" for s in _peer_sources()}
+    peers = _peers()
+    fields = ("note", "source_title", "source_table")
+    texts = {r[f] for r in _rows("observations.csv") for f in fields}
+    texts |= {r["source_title"] for r in _rows("evidence.csv")}
+    texts |= {s.get("title") or "" for s in (peers.get("sources") or {}).values()}
+    texts |= {f.get("note") or "" for f in peers.get("figures") or []}
     return texts - {""}
 
 
