@@ -64,3 +64,15 @@ def test_a_reading_of_one_breakdown_is_labelled_with_it(client) -> None:
     html = client.get("/en/indicators/1.2.1/").text
     assert html.count('<tr data-series="s_1_2_1"') == 2
     assert '<th scope="row">Sex: Female</th>' in html
+
+
+def test_configured_readings_are_exactly_their_declared_type_in_the_api(client) -> None:
+    from blueprint_tracker.services import models
+
+    page = client.get("/api/v1/indicators/1.2.1").json()
+    assert models.page_json(models.IndicatorPage, page) == page  # nothing missing or extra
+    female = [p for p in page["progress"] if p["breakdown"] == {"Sex": "Female"}]
+    assert len(female) == 1 and female[0]["series"] == "s_1_2_1"
+    assert female[0]["assessments"]["statcan"]["status"] == "substantial_progress"
+    limited = client.get("/api/v1/indicators/3.1.1").json()["progress"]
+    assert [(p["limit"], p["target"]) for p in limited] == [(10.0, None)]

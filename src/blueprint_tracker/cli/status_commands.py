@@ -103,7 +103,8 @@ def _progress_table(report: StatusReport, lang: str) -> Table | None:
         title=say("Configured progress (Open SDG)", lang),
     )  # fmt: skip
     for indicator, reading in rows:
-        base = reading["assessments"].get("statcan", {}).get("numbers", {}).get("base_year")
+        statcan = reading["assessments"].get("statcan")
+        base = statcan["numbers"].get("base_year") if statcan else None
         table.add_row(
             indicator["id"], _selection(reading, lang), _goal(reading, lang),
             str(base or reading["base_year"]),

@@ -375,6 +375,22 @@ class AssessedMilestone(TypedDict):
 
 
 @with_config(STRICT)
+class ProgressReading(TypedDict):
+    """One configured progress reading (Open SDG's ``progress_calculation_options`` item) of
+    the ``breakdown`` line (or the total) of ``series``, by every method."""
+
+    series: str
+    direction: Literal["increase", "decrease"]
+    target: float | None
+    target_year: int
+    base_year: int
+    limit: float | None
+    breakdown: dict[str, str]
+    selection: dict[str, str]  # the series' fixed attributes (its definition's selection)
+    assessments: dict[str, Reading]
+
+
+@with_config(STRICT)
 class ProgressOverall(TypedDict):
     score: float | None
     status: str | None
@@ -388,7 +404,7 @@ class IndicatorStatus(IndicatorBase):
     stale: bool
     expected_release: str | None
     next_period: str | None
-    progress: list[dict[str, Any]]  # the plan's configured progress readings (Open SDG)
+    progress: list[ProgressReading]  # the plan's configured progress readings (Open SDG)
     progress_overall: ProgressOverall | None
 
 
@@ -689,7 +705,7 @@ class IndicatorPage(TypedDict):
     breakdowns: Breakdowns | None
     components: list[SeriesDef]
     component_values: list[ComponentPoint]
-    progress: list[dict[str, Any]]  # the plan's configured progress readings (Open SDG)
+    progress: list[ProgressReading]  # the plan's configured progress readings (Open SDG)
     progress_overall: ProgressOverall | None
     peers: PeerComparison | None
 
