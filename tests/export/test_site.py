@@ -176,3 +176,33 @@ def test_card_links_are_relative_without_a_base_url_and_absolute_with_one(
         'property="og:image" content="https://example.org/blueprint/en/indicators/1.1/chart.png"'
         in page
     )
+
+
+def test_english_pages_show_chinese_only_inside_elements_marked_chinese(site: Path) -> None:
+    """Issue 13: every word an English reader sees is English, except the sources' own Chinese
+    words, which are marked lang="zh-Hant" (screen readers switch voice)."""
+    from tests.support.languages import chinese_outside_chinese_elements
+
+    pages = sorted((site / "en").rglob("*.html"))
+    assert len(pages) > 50
+    offending = {
+        str(page.relative_to(site)): found[:2]
+        for page in pages
+        if (found := chinese_outside_chinese_elements(page.read_text(encoding="utf-8")))
+    }
+    assert offending == {}
+
+
+def test_chinese_pages_show_no_english_text_the_catalogue_translates(site: Path) -> None:
+    """translations/zh-Hant.yaml: a note or source title with Chinese words is shown in them."""
+    import html as html_module
+
+    from blueprint_tracker.formats.plan_folder import load_plan_folder
+
+    plan, _ = load_plan_folder(Settings(plan="hk-itb-2022").plan_path())
+    assert plan is not None
+    catalogue = plan.header.translations.get("zh-Hant", {})
+    english = [text for text in catalogue if len(text) > 12]
+    for page in sorted((site / "zh-hant").rglob("*.html")):
+        shown = html_module.unescape(page.read_text(encoding="utf-8"))
+        assert [text for text in english if text in shown] == [], page.relative_to(site)

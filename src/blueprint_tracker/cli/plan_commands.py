@@ -15,6 +15,7 @@ from blueprint_tracker.cli.output import (
     JsonOption,
     LangOption,
     console,
+    error_console,
     heads,
     parse_date,
     parse_lang,
@@ -133,3 +134,15 @@ def validate(
     for key in ("indicators", "series", "commitments", "evidence", "observations"):
         table.add_row(key, str(summary[key]))
     console().print(table)
+    _untranslated_warnings(summary["untranslated"])
+
+
+def _untranslated_warnings(counts: dict[str, int]) -> None:
+    """Texts pages show with no translation: a warning on stderr, not a problem."""
+    for lang, count in counts.items():
+        if count:
+            error_console().print(
+                f"warning: {count} text(s) shown on pages have no translation into {lang} "
+                f"(translations/{lang}.yaml; blueprint validate --json lists them)",
+                markup=False,
+            )

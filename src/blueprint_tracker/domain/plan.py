@@ -64,6 +64,8 @@ class PlanHeader(_Model):
     nodes: list[Node] = Field(default_factory=list)
     #: agency names as observations store them -> the name in each language (agencies.yaml)
     agencies: dict[str, Text] = Field(default_factory=dict)
+    #: plan text catalogues (translations/<lang>.yaml): language -> {text as stored -> words}
+    translations: dict[str, dict[str, str]] = Field(default_factory=dict)
 
     @field_validator("languages")
     @classmethod

@@ -1,5 +1,5 @@
 """Load a plan folder (plan.yaml, series.yaml, indicators.yaml, commitments.yaml, evidence.csv,
-agencies.yaml)."""
+agencies.yaml, translations/<lang>.yaml)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from blueprint_tracker.domain.text import Text
 from blueprint_tracker.errors import Problem
 from blueprint_tracker.formats.evidence_csv import read_evidence
 from blueprint_tracker.formats.plan_checks import check_plan
+from blueprint_tracker.formats.plan_translations import read_translations
 from blueprint_tracker.formats.problems import ItemIndex, problems_from, validate_items
 from blueprint_tracker.formats.yaml_file import as_text_scalar, read_yaml
 
@@ -121,8 +122,10 @@ def load_plan_folder(folder: Path) -> tuple[Plan | None, list[Problem]]:
         return None, problems
     agencies, more = _read_agencies(folder, header.languages)
     problems += more
+    translations, more = read_translations(folder, header.languages)
+    problems += more
     plan = Plan(
-        header=header.model_copy(update={"agencies": agencies}),
+        header=header.model_copy(update={"agencies": agencies, "translations": translations}),
         series=series,
         indicators=indicators,
         commitments=attach_evidence(commitments, evidence),

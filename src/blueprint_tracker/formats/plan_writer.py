@@ -34,11 +34,26 @@ def observations_csv(observations: Sequence[Observation]) -> str:
     return buffer.getvalue()
 
 
+def _side_files(plan: Plan) -> dict[str, str]:
+    """agencies.yaml and the plan text catalogues, when the plan has them."""
+    files = {
+        f"translations/{lang}.yaml": _yaml(entries)
+        for lang, entries in plan.header.translations.items()
+    }
+    if plan.header.agencies:
+        agencies = {name: _dump(names) for name, names in plan.header.agencies.items()}
+        files["agencies.yaml"] = _yaml({"agencies": agencies})
+    return files
+
+
 def plan_files(plan: Plan, observations: Sequence[Observation]) -> dict[str, str]:
     """File name → contents of the plan folder."""
-    header = _dump(plan.header)
+    header = plan.header.model_dump(
+        mode="json", by_alias=True, exclude_defaults=True, exclude={"agencies", "translations"}
+    )
     header.setdefault("languages", plan.header.languages)
     return {
+        **_side_files(plan),
         "plan.yaml": _yaml(header),
         "series.yaml": _yaml({"series": [_dump(s) for s in plan.series]}),
         "indicators.yaml": _yaml({"indicators": [_dump(i) for i in plan.indicators]}),

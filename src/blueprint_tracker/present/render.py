@@ -41,6 +41,7 @@ from blueprint_tracker.present.labels import (
 )
 from blueprint_tracker.present.markdown import render_markdown
 from blueprint_tracker.present.numbers import number, number_value, percent, signed
+from blueprint_tracker.present.plan_text import mark_chinese, mark_chinese_html, shown
 from blueprint_tracker.present.urls import NAV_PAGES, Linker
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,14 +66,38 @@ def _text(value: Any, lang: str) -> str:
     return "" if value is None else str(value)
 
 
+def _site(context: Any) -> dict[str, Any]:
+    ctx = context.get("ctx")
+    site = getattr(ctx, "site", None) or context.get("site") or {}
+    return site if isinstance(site, dict) else {}
+
+
 def _agency_filter(lang: str) -> Any:
     @pass_context
-    def agency(context: Any, name: str) -> str:
-        ctx = context.get("ctx")
-        site = getattr(ctx, "site", None) or context.get("site") or {}
-        return agency_name(name, site.get("agencies") if isinstance(site, dict) else None, lang)
+    def agency(context: Any, name: str) -> Markup:
+        site = _site(context)
+        words = agency_name(name, site.get("agencies"), lang)
+        if words == name:
+            return shown(name, lang, site.get("translations"), site.get("languages"))[0]
+        return mark_chinese(words, lang)
 
     return agency
+
+
+def _plan_text_filter(lang: str, gettext: Any) -> Any:
+    @pass_context
+    def plan_text(context: Any, value: Any, mark: bool = False) -> Markup:
+        """A note, source title or table, or ref in the page language (see present.plan_text);
+        ``mark``: say when the words are our translation."""
+        site = _site(context)
+        words, translated = shown(value, lang, site.get("translations"), site.get("languages"))
+        if mark and translated:
+            words_mark = gettext("(%(text)s)") % {"text": gettext("our translation")}
+            note = Markup(' <span class="translated">{}</span>').format(words_mark)
+            return words + note
+        return words
+
+    return plan_text
 
 
 def _pace(value: float | None, kind: str, lang: str, decimals: int = 2, unit: str = "") -> str:
@@ -123,11 +148,13 @@ def environment(lang: str) -> Environment:
     env.filters.update(
         t=lambda value: _text(value, lang),
         agency=_agency_filter(lang),
+        pt=_plan_text_filter(lang, _),
+        zh=lambda value: mark_chinese(str(value), lang),
         date=lambda value: long_date(value, lang),
         num=lambda value, decimals=2: number(value, lang, decimals),
         pct=lambda value: percent(value, lang),
         numval=lambda value: number_value(value, lang),
-        markdown=lambda value: Markup(render_markdown(value)),
+        markdown=lambda value: mark_chinese_html(render_markdown(value), lang),
         json_script=_json_script,
         sparkline=lambda values: Markup(sparkline_svg(values)),
         cmp=lambda value: COMPARATOR_SIGNS.get(value, value),

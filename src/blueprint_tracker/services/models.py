@@ -461,6 +461,8 @@ class PlanHeader(TypedDict):
     mission: list[MissionItem]
     development_goals: list[DevelopmentGoal]
     agencies: dict[str, LangText]  # agencies.yaml: stored agency name -> its name per language
+    #: translations/<lang>.yaml: language -> {a note, source title, table or ref as stored -> words}
+    translations: dict[str, dict[str, str]]
 
 
 @with_config(STRICT)

@@ -62,6 +62,7 @@ def plan_tree(plan: Plan, level: str | None = None) -> PlanTree:
                 {"id": g.id, "year": g.year, "text": text(g.text)} for g in header.development_goals
             ],
             "agencies": {name: text(names) for name, names in header.agencies.items()},
+            "translations": {lang: dict(words) for lang, words in header.translations.items()},
         },
         "levels": [{"id": lv.id, "name": text(lv.name)} for lv in header.levels],
         "counts": plan.count_by_level(),

@@ -8,6 +8,7 @@ from typing import Any
 from blueprint_tracker.domain.series import Observation
 from blueprint_tracker.formats.observations_file import read_observations
 from blueprint_tracker.formats.plan_folder import load_plan_folder
+from blueprint_tracker.services.translation_gaps import untranslated
 from blueprint_tracker.services.workspace import BUNDLED_OBSERVATIONS
 
 
@@ -21,7 +22,9 @@ def validate_plan(path: Path) -> dict[str, Any]:
         )
         problems = problems + more
     summary: dict[str, Any] = {}
+    gaps: list[dict[str, str]] = []
     if plan is not None:
+        gaps = untranslated(plan, observations)
         summary = {
             "plan": plan.id,
             "levels": plan.count_by_level(),
@@ -30,6 +33,10 @@ def validate_plan(path: Path) -> dict[str, Any]:
             "commitments": len(plan.commitments),
             "evidence": sum(len(c.evidence) for c in plan.commitments),
             "observations": len(observations),
+            "untranslated": {
+                lang: sum(1 for gap in gaps if gap["lang"] == lang)
+                for lang in plan.header.languages
+            },
         }
     return {
         "path": str(path),
@@ -38,4 +45,6 @@ def validate_plan(path: Path) -> dict[str, Any]:
             {"file": p.file, "location": p.location, "message": p.message} for p in problems
         ],
         "summary": summary,
+        # warnings, not problems: texts shown on pages with no translation into a plan language
+        "untranslated": gaps,
     }
