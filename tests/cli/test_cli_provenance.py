@@ -79,3 +79,24 @@ def test_peers_follow_the_as_of_date_and_never_change_a_status(data_dir: Path, c
     assert all(row["year"] is None for row in early["latest"] if not row.get("home"))
     left_out = cli("show", "1.2", "--json").json()["item"]["peers"]
     assert left_out["compared"] is False and left_out["why"]["en"]
+
+
+def test_show_3_2_gives_researchers_per_million_on_one_definition_as_context(
+    data_dir: Path, cli
+) -> None:
+    peers = cli("show", "3.2", "--json").json()["item"]["peers"]
+    # 3.2 itself (I&T practitioners) is not compared ...
+    assert peers["compared"] is False and "UNESCO" in peers["why"]["en"]
+    # ... but researchers per million people, one table for Hong Kong and the peers, is context
+    [measure] = peers["context"]
+    assert measure["id"] == "researchers-per-million"
+    latest = {row["economy"]: row for row in measure["latest"]}
+    home = latest["HKG"]
+    assert home["home"] is True and (home["year"], home["display"]) == (2024, "5,874")
+    for economy in ("HKG", "SGP", "KOR", "CHN"):
+        source = latest[economy]["source"]
+        assert source["tier"] == "official_table_copy"
+        assert source["url"] == "https://data.worldbank.org/indicator/SP.POP.SCIE.RD.P6"
+    assert set(measure["gaps"]) == {"SZX", "OECD"}
+    hk_years = sorted(p["year"] for p in measure["over_time"] if p["economy"] == "HKG")
+    assert hk_years == list(range(2014, 2025))

@@ -73,3 +73,46 @@ def test_every_bundled_peer_figure_has_a_source_with_a_tier() -> None:
         assert (source.tier == "official_table_copy") == bool(source.copy_url)
     economies = {f.economy for f in peers.figures}
     assert {"SGP", "KOR", "CHN", "SZX", "OECD"} <= economies
+
+
+def _write_context(folder: Path, context: str, figures: str) -> Path:
+    (folder / "peers.yaml").write_text(
+        "home: {id: HKG, name: {zh-Hant: 香港, en: Hong Kong}}\n"
+        "economies:\n  - {id: SGP, name: {zh-Hant: 新加坡, en: Singapore}}\n"
+        "indicators:\n  - {id: '1.1'}\n"
+        "not_compared:\n  - {id: '3.2', why: {zh-Hant: 不同定義。, en: Another definition.}}\n"
+        f"context:\n{context}"
+        f"figures:\n{figures}",
+        encoding="utf-8",
+    )
+    return folder
+
+
+RESEARCHERS = (
+    "  - {id: researchers, shown_on: '3.2', unit: {zh-Hant: 人, en: per million people},\n"
+    "     name: {zh-Hant: 研究人員, en: Researchers per million people}}\n"
+)
+
+
+def test_a_context_measure_takes_figures_for_the_home_economy_too(tmp_path: Path) -> None:
+    rows = _figure("researchers", "HKG") + _figure("researchers", "SGP")
+    peers, problems = load_peers(_write_context(tmp_path, RESEARCHERS, rows), {"1.1", "3.2"})
+    assert problems == []
+    [measure] = peers.context
+    assert (measure.id, measure.shown_on) == ("researchers", "3.2")
+    assert {f.economy for f in peers.known("researchers")} == {"HKG", "SGP"}
+
+
+def test_context_measures_and_home_figures_are_checked(tmp_path: Path) -> None:
+    # the plan's own economy has no figures of its own for an indicator: they are the indicator's
+    bad_context = RESEARCHERS.replace("'3.2'", "'9.9'") + RESEARCHERS.replace(
+        "id: researchers", "id: '3.2'"
+    )
+    rows = _figure("1.1", "HKG") + _figure("elsewhere", "SGP")
+    _, problems = load_peers(_write_context(tmp_path, bad_context, rows), {"1.1", "3.2"})
+    assert [(p.location, p.message) for p in problems] == [
+        ("context[0]", "unknown indicator '9.9'"),
+        ("context[1]", "'3.2' is an indicator of the plan"),
+        ("figures[0]", "unknown economy 'HKG'"),
+        ("figures[1]", "indicator 'elsewhere' is not listed as compared"),
+    ]

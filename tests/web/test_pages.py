@@ -344,6 +344,18 @@ def test_indicator_page_shows_hong_kong_among_its_peers_with_sources(client) -> 
     assert 'class="peers-left-out"' in left_out and "PPP" in left_out
 
 
+def test_indicator_page_shows_a_context_measure_on_one_definition(client) -> None:
+    html = client.get("/en/indicators/3.2/").text
+    assert 'class="peers-left-out"' in html  # 3.2 itself is not compared
+    table = html.split('id="peers-context-researchers-per-million"')[1].split("</table>")[0]
+    home = table.split('data-economy="HKG" class="home"')[1].split("</tr>")[0]
+    assert "<td>2024</td><td>5,874</td>" in home and "tier-official_table_copy" in home
+    assert "No figure found (a gap, not estimated)" in table.split('data-economy="OECD"')[1]
+    assert 'id="peers-spec"' in html and 'id="peers-chart"' in html
+    zh = client.get("/zh-hant/indicators/3.2/").text
+    assert "每百萬人口研究人員" in zh and "香港：5,874（2024年）" in zh
+
+
 def test_each_indicator_has_an_embeddable_view_other_sites_may_frame(client) -> None:
     embed = client.get("/en/embed/indicators/1.1/")
     assert embed.status_code == 200

@@ -34,6 +34,19 @@ class NotCompared(_Model):
     why: Text
 
 
+class ContextComparison(_Model):
+    """A measure with an international definition that is not one of the plan's indicators,
+    shown as context on the page of the indicator it belongs to (``shown_on``). Its figures,
+    the plan's own economy's included, come from the peers file with their sources."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9._-]{1,40}$")
+    shown_on: str
+    name: Text
+    unit: Text
+    decimals: int = Field(default=0, ge=0, le=6)
+    note: Text | None = None
+
+
 class PeerFigure(_Model):
     """One economy's figure for one indicator and year, as one source published it."""
 
@@ -51,6 +64,7 @@ class Peers(_Model):
     economies: tuple[Economy, ...] = ()
     indicators: tuple[ComparedIndicator, ...] = ()
     not_compared: tuple[NotCompared, ...] = ()
+    context: tuple[ContextComparison, ...] = ()
     figures: tuple[PeerFigure, ...] = ()
 
     def known(self, indicator: str, as_of: dt.date | None = None) -> list[PeerFigure]:

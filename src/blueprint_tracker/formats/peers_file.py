@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from blueprint_tracker.domain.peers import Peers
+from blueprint_tracker.domain.peers import PeerFigure, Peers
 from blueprint_tracker.errors import Problem
 from blueprint_tracker.formats.yaml_file import read_yaml
 
@@ -35,7 +35,6 @@ def load_peers(folder: Path, indicators: set[str]) -> tuple[Peers, list[Problem]
 
 
 def _reference_problems(peers: Peers, indicators: set[str]) -> list[Problem]:
-    economies = {e.id for e in peers.economies}
     compared = {i.id for i in peers.indicators}
     named = [i.id for i in peers.indicators] + [i.id for i in peers.not_compared]
     problems = [
@@ -43,12 +42,36 @@ def _reference_problems(peers: Peers, indicators: set[str]) -> list[Problem]:
         for n, name in enumerate(named)
         if name not in indicators
     ]
+    problems += _context_problems(peers, indicators)
+    context = {c.id for c in peers.context}
     for n, f in enumerate(peers.figures):
-        where = f"figures[{n}]"
-        if f.economy not in economies:
-            problems.append(Problem(PEERS_FILE, where, f"unknown economy {f.economy!r}"))
-        if f.indicator not in compared:
-            problems.append(
-                Problem(PEERS_FILE, where, f"indicator {f.indicator!r} is not listed as compared")
-            )
+        problems += _figure_problems(peers, f, f"figures[{n}]", compared, context)
+    return problems
+
+
+def _context_problems(peers: Peers, indicators: set[str]) -> list[Problem]:
+    problems = []
+    for n, c in enumerate(peers.context):
+        where = f"context[{n}]"
+        if c.shown_on not in indicators:
+            problems.append(Problem(PEERS_FILE, where, f"unknown indicator {c.shown_on!r}"))
+        if c.id in indicators:
+            problems.append(Problem(PEERS_FILE, where, f"{c.id!r} is an indicator of the plan"))
+    return problems
+
+
+def _figure_problems(
+    peers: Peers, f: PeerFigure, where: str, compared: set[str], context: set[str]
+) -> list[Problem]:
+    """An unknown economy or measure; the plan's own economy only in a context measure (for an
+    indicator its figures are the indicator's own values)."""
+    economies = {e.id for e in peers.economies}
+    home = {peers.home.id} if peers.home is not None and f.indicator in context else set()
+    problems = []
+    if f.economy not in economies | home:
+        problems.append(Problem(PEERS_FILE, where, f"unknown economy {f.economy!r}"))
+    if f.indicator not in compared | context:
+        problems.append(
+            Problem(PEERS_FILE, where, f"indicator {f.indicator!r} is not listed as compared")
+        )
     return problems

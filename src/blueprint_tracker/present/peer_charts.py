@@ -7,14 +7,15 @@ from typing import Any
 
 from blueprint_tracker.present.charts import VEGA_LITE_SCHEMA, Gettext
 
+FULL_WIDTH_PAREN = "\uff08"  # a full-width bracket needs no space before it
+
 
 def peer_chart(page: Mapping[str, Any], lang: str, _: Gettext) -> dict[str, Any] | None:
     """A Vega-Lite line chart of every economy's figures (the plan's own economy in bold)."""
-    peers = page.get("peers") or {}
-    if not peers.get("compared") or not peers.get("over_time"):
+    peers, unit_text = _shown(page)
+    if not peers.get("over_time"):
         return None
-    indicator = page["indicator"]
-    unit = (indicator.get("unit") or {}).get(lang, "")
+    unit = (unit_text or {}).get(lang, "")
     rows = [
         {"economy": (row["name"] or {}).get(lang, row["economy"]), **_keys(row)}
         for row in peers["over_time"]
@@ -54,13 +55,25 @@ def peer_chart(page: Mapping[str, Any], lang: str, _: Gettext) -> dict[str, Any]
     }
 
 
+def _shown(page: Mapping[str, Any]) -> tuple[Mapping[str, Any], Mapping[str, str] | None]:
+    """What the chart draws and its unit: the indicator beside its peers, or, where the indicator
+    is not compared, the first context measure the peers file gives for its page."""
+    peers = page.get("peers") or {}
+    if peers.get("compared"):
+        return peers, page["indicator"].get("unit")
+    context = peers.get("context") or []
+    if context:
+        return context[0], context[0].get("unit")
+    return {}, None
+
+
 def _keys(row: dict[str, Any]) -> dict[str, Any]:
     return {"year": row["year"], "value": row["value"], "home": bool(row.get("home"))}
 
 
 def peer_summary(page: Mapping[str, Any], lang: str, _: Gettext) -> str:
     """The latest figure of each economy in words (the chart's text equivalent)."""
-    peers = page.get("peers") or {}
+    peers, _unit = _shown(page)
     parts = []
     for row in peers.get("latest") or []:
         name = (row["name"] or {}).get(lang, row["economy"])
@@ -68,5 +81,6 @@ def peer_summary(page: Mapping[str, Any], lang: str, _: Gettext) -> str:
             parts.append(_("%(name)s: no figure found") % {"name": name})
         else:
             year = _("(%(year)s)") % {"year": row["year"]}
-            parts.append(f"{name}{_(': ')}{row['display']} {year}")
+            space = "" if year.startswith(FULL_WIDTH_PAREN) else " "
+            parts.append(f"{name}{_(': ')}{row['display']}{space}{year}")
     return _("; ").join(parts)

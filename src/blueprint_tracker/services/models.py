@@ -169,10 +169,26 @@ class PeerPoint(TypedDict):
 
 
 @with_config(STRICT)
+class PeerContext(TypedDict):
+    """A measure with an international definition that is not a plan indicator, for the plan's
+    economy (row with ``home``) and its peers, each figure from a stated source."""
+
+    id: str
+    name: LangText | None
+    unit: LangText | None
+    note: LangText | None
+    latest: list[PeerRow]
+    gaps: list[str]
+    over_time: list[PeerPoint]
+
+
+@with_config(STRICT)
 class PeerComparison(TypedDict):
-    """The plan's economy beside its peers (context only), or why the indicator is left out."""
+    """The plan's economy beside its peers (context only), or why the indicator is left out
+    (with, where the peers file has one, a context measure on a common definition)."""
 
     compared: bool
+    context: NotRequired[list[PeerContext]]
     why: NotRequired[LangText | None]
     note: NotRequired[LangText | None]
     latest: NotRequired[list[PeerRow]]

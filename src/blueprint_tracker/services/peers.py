@@ -11,10 +11,17 @@ from pathlib import Path
 
 from blueprint_tracker.compute.indicator_values import IndicatorValue
 from blueprint_tracker.domain.indicator import Indicator
-from blueprint_tracker.domain.peers import Economy, PeerFigure, Peers
+from blueprint_tracker.domain.peers import ContextComparison, Economy, PeerFigure, Peers
+from blueprint_tracker.domain.text import Text
 from blueprint_tracker.errors import PlanInvalidError
 from blueprint_tracker.formats.peers_file import PEERS_FILE, load_peers
-from blueprint_tracker.services.models import PeerComparison, PeerPoint, PeerRow, PeerSource
+from blueprint_tracker.services.models import (
+    PeerComparison,
+    PeerContext,
+    PeerPoint,
+    PeerRow,
+    PeerSource,
+)
 from blueprint_tracker.services.plan_views import text
 from blueprint_tracker.services.workspace import Workspace
 
@@ -97,16 +104,47 @@ def _over_time(
             }
             for v in values
         ]
+    return rows + _points(names, figures)
+
+
+def _points(names: dict[str, Text], figures: list[PeerFigure]) -> list[PeerPoint]:
     latest_release: dict[tuple[str, int], PeerFigure] = {}
     for f in figures:  # one point per economy and year: the latest release of it
         key = (f.economy, f.year)
         if key not in latest_release or f.release_date > latest_release[key].release_date:
             latest_release[key] = f
-    rows += [
+    return [
         {"economy": f.economy, "name": text(names[f.economy]), "year": f.year, "value": f.value}
         for f in sorted(latest_release.values(), key=lambda f: (f.economy, f.year))
     ]
-    return rows
+
+
+def _context(peers: Peers, measure: ContextComparison, as_of: dt.date | None) -> PeerContext:
+    """A measure that is not one of the plan's indicators, for the plan's economy and its
+    peers alike, every figure from the peers file with its source."""
+    figures = peers.known(measure.id, as_of)
+    economies = ([peers.home] if peers.home is not None else []) + list(peers.economies)
+    latest = []
+    for e in economies:
+        row = _row(e, _latest([f for f in figures if f.economy == e.id]), measure.decimals)
+        if peers.home is not None and e.id == peers.home.id:
+            row["home"] = True
+        latest.append(row)
+    points = _points({e.id: e.name for e in economies}, figures)
+    home = peers.home.id if peers.home is not None else None
+    return {
+        "id": measure.id,
+        "name": text(measure.name),
+        "unit": text(measure.unit),
+        "note": text(measure.note) if measure.note else None,
+        "latest": latest,
+        "gaps": [row["economy"] for row in latest if row["year"] is None],
+        "over_time": [{**p, "home": True} if p["economy"] == home else p for p in points],
+    }
+
+
+def _contexts(peers: Peers, indicator_id: str, as_of: dt.date | None) -> list[PeerContext]:
+    return [_context(peers, c, as_of) for c in peers.context if c.shown_on == indicator_id]
 
 
 def peer_comparison(
@@ -120,7 +158,10 @@ def peer_comparison(
     peers = plan_peers(ws)
     left_out = next((n for n in peers.not_compared if n.id == indicator.id), None)
     if left_out is not None:
-        return {"compared": False, "why": text(left_out.why)}
+        comparison: PeerComparison = {"compared": False, "why": text(left_out.why)}
+        if context := _contexts(peers, indicator.id, as_of):
+            comparison["context"] = context
+        return comparison
     compared = next((c for c in peers.indicators if c.id == indicator.id), None)
     if compared is None:
         return None
