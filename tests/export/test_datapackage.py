@@ -87,6 +87,18 @@ def test_text_columns_in_both_languages(ws: Workspace, package: Path) -> None:
     assert all(a["explanation_zh_hant"] and a["explanation_en"] for a in assessments)
 
 
+def test_references_in_both_languages_the_english_marked_ours(package: Path) -> None:
+    """The plan stores a commitment's reference in Chinese; translations/en.yaml gives its
+    English, so the English column is English and flagged as our translation."""
+    rows = {r["id"]: r for r in _rows(package.parent / "commitments.csv")}
+    raise_plus = rows["c-raise-plus"]
+    assert raise_plus["ref_zh_hant"] == "第四章 4.1 策略(一) 目標02 建議 i"
+    assert raise_plus["ref_en"] == "Chapter 4, 4.1, Strategy (1), Goal 02, Recommendation i"
+    assert raise_plus["ref_en_translated"] == "true"
+    nodes = {r["id"]: r for r in _rows(package.parent / "plan_nodes.csv")}
+    assert nodes["d1"]["ref_en"] == "Chapter 3, Direction (1)"
+
+
 def test_observations_use_the_import_columns(package: Path) -> None:
     header = next(csv.reader((package.parent / "observations.csv").open(encoding="utf-8")))
     assert tuple(header) == COLUMNS

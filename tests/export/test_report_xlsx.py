@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from blueprint_tracker.config import Settings
+from blueprint_tracker.i18n import gettext
 from blueprint_tracker.present.reports.report_format import status_word
 from blueprint_tracker.present.reports.report_text import tr
 from blueprint_tracker.present.reports.report_xlsx import write_xlsx
@@ -27,6 +28,15 @@ from blueprint_tracker.services.workspace import Workspace, open_workspace
 
 AS_OF = dt.date(2026, 11, 28)
 LANGS = ("zh-Hant", "en")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def tr_sheet(title: str, lang: str) -> str:
+    return gettext(lang, title)
+
+
+def _heading(heading: str, lang: str) -> str:
+    return gettext(lang, heading)
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +192,23 @@ def test_about_sheet_dates_read_as_in_hong_kong(
     texts = [c.value for c in cells if isinstance(c.value, str)]
     assert any(written in text for text in texts)
     assert not any(re.search(r"\d{4}-\d{2}-\d{2}", text) for text in texts)
+
+
+def test_sources_notes_and_references_are_in_the_workbooks_language(
+    books: dict[str, Path],
+) -> None:
+    """Issue 13: the English workbook's Reference column is English (translations/en.yaml), its
+    agencies English (agencies.yaml); the Chinese workbook gives notes in Chinese
+    (translations/zh-Hant.yaml)."""
+    en, zh = load_workbook(books["en"]), load_workbook(books["zh-Hant"])
+    commitments = {r["ID"]: r for r in _records(en[tr_sheet("Commitments", "en")])}
+    assert commitments["c-raise-plus"]["Reference"] == (
+        "Chapter 4, 4.1, Strategy (1), Goal 02, Recommendation i"
+    )
+    evidence = _records(en[tr_sheet("Evidence", "en")])
+    assert "Ming Pao" in {r["Source agency"] for r in evidence}
+    assert not [r for r in evidence if CJK.search(r["Source agency"] or "")]
+    zh_rows = _records(zh[tr_sheet("Observations", "zh-Hant")])
+    en_rows = _records(en[tr_sheet("Observations", "en")])
+    note_zh, note_en = zh_rows[0][_heading("Note", "zh-Hant")], en_rows[0]["Note"]
+    assert note_en and note_zh and note_zh != note_en and CJK.search(note_zh)

@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from blueprint_tracker.domain.scripts import CJK, HAS_CJK, is_chinese
+from blueprint_tracker.present.agencies import agency_name
 
 #: a run of Chinese: from a CJK character to the last CJK character or digit that follows it
 #: with only digits, spaces and number punctuation between
@@ -25,6 +26,22 @@ def catalogue_words(
     """``text``'s words in ``lang`` from the plan's catalogues, or None when it has none."""
     words = (translations or {}).get(lang, {}).get(text)
     return words if isinstance(words, str) and words else None
+
+
+def plain_words(
+    value: Any, lang: str, translations: Mapping[str, Mapping[str, str]] | None
+) -> str:
+    """A stored text in ``lang`` as plain text (reports, workbooks): the catalogue's words, else
+    the text as stored."""
+    text = "" if value is None else str(value)
+    return catalogue_words(text, lang, translations) or text
+
+
+def agency_words(name: str, lang: str, plan: Mapping[str, Any]) -> str:
+    """An agency's name in ``lang``: ``agencies.yaml`` (``plan["agencies"]``), else the text
+    catalogues, else as stored."""
+    named = agency_name(name, plan.get("agencies"), lang)
+    return named if named != name else plain_words(name, lang, plan.get("translations"))
 
 
 def mark_chinese(text: str, lang: str) -> Markup:

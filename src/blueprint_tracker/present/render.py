@@ -41,7 +41,7 @@ from blueprint_tracker.present.labels import (
 )
 from blueprint_tracker.present.markdown import render_markdown
 from blueprint_tracker.present.numbers import number, number_value, percent, signed
-from blueprint_tracker.present.plan_text import mark_chinese, mark_chinese_html, shown
+from blueprint_tracker.present.plan_text import agency_words, mark_chinese, mark_chinese_html, shown
 from blueprint_tracker.present.urls import NAV_PAGES, Linker
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -76,10 +76,9 @@ def _agency_filter(lang: str) -> Any:
     @pass_context
     def agency(context: Any, name: str) -> Markup:
         site = _site(context)
-        words = agency_name(name, site.get("agencies"), lang)
-        if words == name:
+        if agency_name(name, site.get("agencies"), lang) == name:
             return shown(name, lang, site.get("translations"), site.get("languages"))[0]
-        return mark_chinese(words, lang)
+        return mark_chinese(agency_words(name, lang, site), lang)
 
     return agency
 

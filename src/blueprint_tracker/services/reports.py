@@ -20,6 +20,7 @@ from blueprint_tracker.formats.observations_file import observation_record
 from blueprint_tracker.services.models import CommitmentStatus, Reading, StatusReport
 from blueprint_tracker.services.pages import changes_since
 from blueprint_tracker.services.peers import plan_peers
+from blueprint_tracker.services.plan_text import in_languages
 from blueprint_tracker.services.plan_views import plan_tree, text
 from blueprint_tracker.services.sources import source_rows
 from blueprint_tracker.services.status import status_report
@@ -165,7 +166,7 @@ def node_rows(ws: Workspace) -> list[dict[str, Any]]:
             "level": n["level"],
             "parent": n["parent"] or "",
             "depth": n["depth"],
-            "ref": n["ref"],
+            **bilingual("ref", in_languages(ws.plan, n["ref"]), translated=True),
             **bilingual("title", n["title"], translated=True),
             **bilingual("body", n["body"]),
         }
@@ -316,7 +317,7 @@ def _due(c: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def commitment_rows_flat(status: StatusReport) -> list[dict[str, Any]]:
+def commitment_rows_flat(status: StatusReport, plan: Plan) -> list[dict[str, Any]]:
     rows = []
     for c in status["commitments"]:
         milestone: Mapping[str, Any] = c["milestone"] or {}
@@ -324,7 +325,7 @@ def commitment_rows_flat(status: StatusReport) -> list[dict[str, Any]]:
             {
                 "id": c["id"],
                 "node": c["node"],
-                "ref": c["ref"],
+                **bilingual("ref", in_languages(plan, c["ref"]), translated=True),
                 **bilingual("text", c["text"], translated=True),
                 **_due(c),
                 **bilingual("owner", c["owner"]),
@@ -426,7 +427,7 @@ def open_tables(
         "indicator_values": value_rows(status),
         "observations": observation_rows(ws, as_of),
         "assessments": assessment_rows(status),
-        "commitments": commitment_rows_flat(status),
+        "commitments": commitment_rows_flat(status, ws.plan),
         "evidence": evidence_rows(status),
         "sources": source_table(ws, as_of),
         "peers": peer_rows(ws, as_of),

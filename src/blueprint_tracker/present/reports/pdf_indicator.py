@@ -7,6 +7,7 @@ from typing import Any
 
 from blueprint_tracker.present.agencies import agency_name
 from blueprint_tracker.present.charts import chart_summary
+from blueprint_tracker.present.plan_text import plain_words
 from blueprint_tracker.present.reports import report_format as fmt
 from blueprint_tracker.present.reports.fonts import find_cjk_font
 from blueprint_tracker.present.reports.pdf_charts import chart_png
@@ -88,9 +89,11 @@ def indicator_pages(
     page: IndicatorPage,
     new_page: bool = True,
     agencies: Mapping[str, Any] | None = None,
+    translations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> None:
     """The indicator's own page; ``row`` is its entry in the status report, ``page`` the web's
-    indicator page data (for the chart); ``agencies`` the plan's names of agencies."""
+    indicator page data (for the chart); ``agencies`` the plan's names of agencies and
+    ``translations`` its text catalogues (source titles and tables in the report's language)."""
     lang = doc.report_lang
     doc.heading(f"{row['id']}  {t(row['name'], lang)}", level=1, new_page=new_page)
     _about(doc, row, page)
@@ -118,8 +121,9 @@ def indicator_pages(
     rows, sources = _source_rows(row, lang)
     doc.table_of(heads, rows, widths=(13, 20, 26, 19, 96), size=7.5)
     for number, (agency, title, table, url) in enumerate(sources, start=1):
-        where = f", {table}" if table else ""
+        where = f", {plain_words(table, lang, translations)}" if table else ""
         name = agency_name(agency, agencies, lang)
+        title = plain_words(title, lang, translations)
         doc.para(f"[{number}] {name}, {title}{where}. {url}", size=7.5)
     _peers(doc, page.get("peers"), lang)
 

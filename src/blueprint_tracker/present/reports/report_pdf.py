@@ -9,7 +9,7 @@ then the methodology and sources annexes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.outline import OutlineSection
 
 from blueprint_tracker.present.agencies import agency_name
+from blueprint_tracker.present.plan_text import catalogue_words, plain_words
 from blueprint_tracker.present.reports import report_format as fmt
 from blueprint_tracker.present.reports.pdf_document import FAMILY, Cell, CellLike, ReportDocument
 from blueprint_tracker.present.reports.pdf_indicator import indicator_pages
@@ -180,6 +181,20 @@ def _level_name(data: dict[str, Any], lang: str) -> str:
     return t(level["name"], lang)
 
 
+def _ref(ref: str | None, lang: str, translations: Mapping[str, Mapping[str, str]] | None) -> str:
+    """Where a section stands in the plan's text, in the report's language: the catalogue's
+    words marked as our translation, the stored reference in the plan's source language, else
+    nothing (a reference a reader cannot read is left out)."""
+    if not ref:
+        return ""
+    words = catalogue_words(ref, lang, translations)
+    if words:
+        return words + " " + fmt.gettext(lang, "(%(text)s)") % {
+            "text": fmt.gettext(lang, "our translation")
+        }
+    return ref if lang == "zh-Hant" else ""
+
+
 def _sections(doc: ReportDocument, data: dict[str, Any]) -> None:
     lang = doc.report_lang
     headline = data["status"]["headline_method"]
@@ -189,8 +204,9 @@ def _sections(doc: ReportDocument, data: dict[str, Any]) -> None:
         if number:
             doc.add_page()
         doc.heading(t(node["title"], lang), level=1)
-        if node.get("ref") and lang == "zh-Hant":  # the plan's references are in Chinese only
-            doc.para(node["ref"], size=8.5, tone="muted")
+        ref = _ref(node.get("ref"), lang, data["plan"].get("translations"))
+        if ref:
+            doc.para(ref, size=8.5, tone="muted")
         doc.heading(tr("commitments", lang), level=2)
         rows = _commitment_rows(section["commitments"], lang)
         heads = ["id", "commitment", "due", "status", "latest_evidence"]
@@ -223,15 +239,18 @@ def _releases(source: dict[str, Any], lang: str) -> str:
 
 
 def _sources(
-    doc: ReportDocument, sources: list[dict[str, Any]], agencies: dict[str, Any] | None
+    doc: ReportDocument,
+    sources: list[dict[str, Any]],
+    agencies: dict[str, Any] | None,
+    translations: Mapping[str, Mapping[str, str]] | None,
 ) -> None:
     lang = doc.report_lang
     doc.heading(tr("sources_annex", lang), new_page=True)
     rows: list[list[CellLike]] = [
         [
             agency_name(s["agency"], agencies, lang),
-            f"{s['title']}\n{s['url']}",
-            ", ".join(s["tables"]) or "—",
+            f"{plain_words(s['title'], lang, translations)}\n{s['url']}",
+            ", ".join(plain_words(table, lang, translations) for table in s["tables"]) or "—",
             str(s["figures"]),
             _releases(s, lang),
         ]
@@ -265,13 +284,16 @@ def write_pdf(
     doc.heading(tr("indicator_pages", lang), new_page=True)
     indicators = data["status"]["indicators"]
     agencies = data["plan"].get("agencies")
+    translations = data["plan"].get("translations")
     for done, row in enumerate(indicators):
         if progress:
             progress(done, len(indicators), row["id"])
         page = indicator_page(ws, row["id"], as_of)
-        indicator_pages(doc, row, page, new_page=done > 0, agencies=agencies)
+        indicator_pages(
+            doc, row, page, new_page=done > 0, agencies=agencies, translations=translations
+        )
     _methodology(doc, data["status"]["methods"])
-    _sources(doc, data["sources"], agencies)
+    _sources(doc, data["sources"], agencies, translations)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.output(str(path))
     return path

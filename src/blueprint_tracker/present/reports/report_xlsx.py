@@ -9,7 +9,7 @@ reader writes them: 23 December 2025, or the Chinese form), yes/no are booleans.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from blueprint_tracker.formats.spreadsheet_text import FORMULA_START
 from blueprint_tracker.present.dates import sheet_day_format
+from blueprint_tracker.present.plan_text import agency_words, plain_words
 from blueprint_tracker.present.reports import report_format as fmt
 from blueprint_tracker.present.reports.report_text import t, tr
 from blueprint_tracker.present.reports.xlsx_columns import Column, Sheet, workbook_sheets
@@ -37,8 +38,11 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def cell_value(row: dict[str, Any], column: Column, lang: str) -> Any:
-    """The typed value of one cell (None for an empty cell)."""
+def cell_value(
+    row: dict[str, Any], column: Column, lang: str, plan: Mapping[str, Any] | None = None
+) -> Any:
+    """The typed value of one cell (None for an empty cell); ``plan`` the plan header, whose
+    agency names and text catalogues put agencies, source titles and notes in ``lang``."""
     if column.key.endswith("@"):
         suffix = "zh_hant" if lang == "zh-Hant" else "en"
         return row.get(f"{column.key[:-1]}_{suffix}") or None
@@ -52,6 +56,8 @@ def cell_value(row: dict[str, Any], column: Column, lang: str) -> Any:
         "flags": lambda v: fmt.flag_words(v.split(";"), lang),
         "tier": lambda v: fmt.tier_words(v.split(";"), lang),
         "direction": lambda v: tr(v, lang),
+        "plan_text": lambda v: plain_words(v, lang, (plan or {}).get("translations")),
+        "agency": lambda v: agency_words(v, lang, plan or {}),
         "int": int,
         "number": float,
         "percent": float,
@@ -71,11 +77,17 @@ def keep_text(ws: Worksheet) -> None:
                 cell.quotePrefix = True
 
 
-def _sheet(book: Workbook, sheet: Sheet, rows: list[dict[str, Any]], lang: str) -> Worksheet:
+def _sheet(
+    book: Workbook,
+    sheet: Sheet,
+    rows: list[dict[str, Any]],
+    lang: str,
+    plan: Mapping[str, Any] | None = None,
+) -> Worksheet:
     ws = book.create_sheet(sheet.title(lang))
     ws.append([c.heading(lang) for c in sheet.columns])
     for row in rows:
-        ws.append([cell_value(row, c, lang) for c in sheet.columns])
+        ws.append([cell_value(row, c, lang, plan) for c in sheet.columns])
     formats = {**FORMATS, "date": sheet_day_format(lang)}
     for index, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(index)
@@ -83,7 +95,7 @@ def _sheet(book: Workbook, sheet: Sheet, rows: list[dict[str, Any]], lang: str) 
         head = ws.cell(row=1, column=index)
         head.font, head.fill, head.alignment = HEAD_FONT, HEAD_FILL, WRAP
         number_format = formats.get(column.kind)
-        wrap = column.kind == "text" and column.width >= WRAPPED_WIDTH
+        wrap = column.kind in ("text", "plan_text") and column.width >= WRAPPED_WIDTH
         for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
             if number_format:
                 cell.number_format = number_format
@@ -130,7 +142,7 @@ def write_xlsx(ws: Workspace, path: Path, lang: str, as_of: dt.date | None = Non
     book.remove(book.worksheets[0])
     _about(book, data, lang)
     for sheet in workbook_sheets():
-        _sheet(book, sheet, tables[sheet.table], lang)
+        _sheet(book, sheet, tables[sheet.table], lang, data["plan"])
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
