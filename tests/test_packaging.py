@@ -8,6 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from blueprint_tracker import __version__
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -18,6 +20,7 @@ def test_the_wheel_contains_the_plan_data_and_migrations(tmp_path: Path) -> None
         check=True,
     )  # fmt: skip
     [wheel] = tmp_path.glob("blueprint_tracker-*.whl")
+    assert wheel.name.startswith(f"blueprint_tracker-{__version__}-")  # one version, the package's
     names = set(zipfile.ZipFile(wheel).namelist())
     plan = "blueprint_tracker/plans/hk-itb-2022/"
     for name in ("plan.yaml", "series.yaml", "indicators.yaml", "commitments.yaml",

@@ -104,6 +104,8 @@ def test_commitments_as_of_hides_later_evidence(mini_plan: Path, cli) -> None:
 def test_bad_dates_are_usage_errors(mini_plan: Path, cli) -> None:
     result = cli("indicators", "--as-of", "yesterday")
     assert result.code == 2 and "is not a date YYYY-MM-DD" in result.err
+    blank = cli("indicators", "--as-of", "", "--json")  # the API's message, as a usage error
+    assert blank.code == 2 and "empty; give a date YYYY-MM-DD or leave it out" in blank.err
 
 
 def test_import_adds_once_and_reports_repeats(mini_plan: Path, cli, tmp_path: Path) -> None:

@@ -14,15 +14,21 @@ import pytest
 
 from blueprint_tracker.config import Settings
 from blueprint_tracker.export.site import build_site
-from blueprint_tracker.services.workspace import open_workspace
+from blueprint_tracker.present import registry
+from blueprint_tracker.services import models
+from blueprint_tracker.services.workspace import Workspace, open_workspace
 
 LINK = re.compile(r'(?:href|src)="([^"]+)"')
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     os.environ.setdefault("BLUEPRINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    ws = open_workspace(Settings(data_dir=tmp_path_factory.mktemp("data"), plan="hk-itb-2022"))
+    return open_workspace(Settings(data_dir=tmp_path_factory.mktemp("data"), plan="hk-itb-2022"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, ws: Workspace) -> Path:
     folder = tmp_path_factory.mktemp("site")
     steps: list[tuple[int, int]] = []
     result = build_site(
@@ -58,6 +64,21 @@ def test_json_and_downloads(site: Path) -> None:
     assert (site / "downloads/indicators/1.1.csv").exists()
     assert (site / "static/vendor/vega-bundle.js").stat().st_size > 100_000
 
+
+
+def test_the_site_holds_every_document_the_registry_declares(site: Path, ws: Workspace) -> None:
+    """Each API document (for every id) is a file of the site, exactly of its type."""
+    written = 0
+    for document in registry.DOCUMENTS:
+        ids = list(document.ids(ws)) if document.ids else [""]
+        for arg in ids:
+            path = site / "api" / "v1" / (document.path.replace("{arg}", arg) + ".json")
+            assert path.exists() == document.static, path
+            if document.static:
+                body = json.loads(path.read_text(encoding="utf-8"))
+                assert models.page_json(document.model, body) == body, path
+                written += 1
+    assert written > len(ws.plan.indicators) + len(ws.plan.header.nodes)
 
 
 def test_every_page_has_its_json_twin_beside_it(site: Path) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
+from blueprint_tracker.present import registry
 
 ENDPOINTS = [
     "/api/v1/plan",
@@ -196,6 +199,19 @@ def test_every_response_has_a_named_schema_with_properties(client) -> None:
     assert {"year", "value", "released", "inputs"} <= set(value["properties"])
     reading = _resolve(doc, page["properties"]["progress"]["items"])
     assert {"series", "breakdown", "target", "assessments"} <= set(reading["properties"])
+
+
+def test_the_api_serves_exactly_the_documents_the_registry_declares(client) -> None:
+    doc = client.get("/api/v1/openapi.json").json()
+    served = {}
+    for path, operations in doc["paths"].items():
+        schema = operations["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        declared_path = re.sub(r"\{\w+\}", "{arg}", path.removeprefix("/api/v1/"))
+        served[declared_path] = schema["$ref"].rsplit("/", 1)[-1]
+    assert served == {d.path: d.model.__name__ for d in registry.DOCUMENTS}
+    for document in registry.DOCUMENTS:
+        if document.page is not None:  # a page's API document is its data, of its type
+            assert registry.page(document.page).model is document.model, document.path
 
 
 def test_downloads(client) -> None:

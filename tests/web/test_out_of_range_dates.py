@@ -52,6 +52,18 @@ def test_the_range_ends_are_answered(client: TestClient) -> None:
     assert client.get(_with("/api/v1/overview", "20241231")).status_code == 422
 
 
+def test_a_blank_date_is_no_date_on_a_page_and_bad_input_in_the_api(client: TestClient) -> None:
+    """One reading of ``as_of`` (services.as_of): a form's empty field shows today's page;
+    a program that sends an empty date is told so, in the one message."""
+    assert client.get("/en/indicators/1.1/?as_of=").status_code == 200
+    for path in ("/api/v1/overview", "/api/v1/indicators/1.1"):
+        response = client.get(_with(path, ""))
+        assert response.status_code == 422, path
+        assert response.json()["error"]["message"] == (
+            "as_of: empty; give a date YYYY-MM-DD or leave it out"
+        )
+
+
 def test_an_unexpected_failure_is_a_500_with_headers_and_no_details(
     app: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

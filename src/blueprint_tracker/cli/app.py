@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from blueprint_tracker import __version__
 from blueprint_tracker.cli.output import report_error, report_usage_error
 from blueprint_tracker.errors import BlueprintError, InputError
 
@@ -19,20 +20,9 @@ EXIT_CODES = (
 )
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("blueprint-tracker")
-    except PackageNotFoundError:  # run from a source tree
-        from blueprint_tracker import __version__
-
-        return __version__
-
-
 def _show_version(value: bool) -> None:
-    if value:
-        typer.echo(f"blueprint {_version()}")
+    if value:  # the package's version (pyproject.toml reads it from there too)
+        typer.echo(f"blueprint {__version__}")
         raise typer.Exit(0)
 
 

@@ -80,10 +80,7 @@ def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
     from blueprint_tracker.services.as_of import parse_as_of
 
     try:
-        day = parse_as_of(value, option)
-        if day is None:  # an empty value, which the web reads as "no date"
-            raise InputError(f"{option}: '' is not a date YYYY-MM-DD")
-        return day
+        return parse_as_of(value, option, blank=False)
     except InputError as exc:
         message = str(exc).removeprefix(f"{option}: ")
         raise typer.BadParameter(message, param_hint=option) from exc

@@ -34,7 +34,6 @@ from blueprint_tracker.present.urls import (
 from blueprint_tracker.services import models, pages
 from blueprint_tracker.services import search as search_service
 from blueprint_tracker.services.feed import updates
-from blueprint_tracker.services.vocabulary import status_vocabulary
 from blueprint_tracker.services.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
@@ -49,12 +48,9 @@ class SiteData:
     site: models.PlanHeader
     overview: models.OverviewPage
     plan: models.PlanPage
-    indicators: models.IndicatorsPage
     indicator_pages: dict[str, models.IndicatorPage]
     commitments: models.CommitmentsPage
     data: models.DataPage
-    sources: models.SourcesPage
-    nodes: dict[str, models.NodePage] = field(default_factory=dict)
     commitment_pages: dict[str, models.CommitmentPage] = field(default_factory=dict)
     index: list[models.SearchItem] = field(default_factory=list)
     #: every page of the registry by (name, id): its data, rendered in each language
@@ -75,12 +71,9 @@ def collect(ws: Workspace, as_of: dt.date | None) -> SiteData:
         site=overview["plan"],
         overview=overview,
         plan=built[("plan", None)],
-        indicators=pages.indicators_list(ws, as_of),
         indicator_pages={i.id: built[("indicator", i.id)] for i in ws.plan.indicators},
         commitments=built[("commitments", None)],
         data=built[("data", None)],
-        sources=pages.sources_page(ws, as_of),
-        nodes={n.id: pages.node_page(ws, n.id, as_of) for n in ws.plan.header.nodes},
         index=search_service.search_index(ws, as_of),
         commitment_pages={c.id: built[("commitment", c.id)] for c in ws.plan.commitments},
         pages=built,
@@ -174,23 +167,30 @@ def _json(value: Any, kind: Any = None) -> str:
 
 def data_files(data: SiteData, observations: list[models.ObservationData]) -> list[tuple[str, str]]:
     files = [
-        (api_path("plan", static=True), _json(data.plan, models.PlanPage)),
-        (api_path("overview", static=True), _json(data.overview, models.OverviewPage)),
-        (api_path("indicators", static=True), _json(data.indicators, models.IndicatorsPage)),
-        (api_path("commitments", static=True), _json(data.commitments, models.CommitmentsPage)),
-        (api_path("sources", static=True), _json(data.sources, models.SourcesPage)),
         (download_path("observations.csv"), downloads.observations_csv(observations)),
         (download_path("commitments.csv"), downloads.commitments_csv(data.commitments)),
         ("edition.json", _json({"edition": data.edition, "as_of": data.edition})),
     ]
     for indicator_id, page in data.indicator_pages.items():
-        path = api_path("indicators", indicator_id, static=True)
-        files.append((path, _json(page, models.IndicatorPage)))
         files.append(
             (download_path(f"indicators/{indicator_id}.csv"), downloads.indicator_csv(page))
         )
-    for node_id, node in data.nodes.items():
-        files.append((api_path("nodes", node_id, static=True), _json(node, models.NodePage)))
+    return files
+
+
+def document_files(ws: Workspace, data: SiteData) -> list[tuple[str, str]]:
+    """Every API document the registry declares for the static site (``api/v1/….json``)."""
+    files = []
+    for document in registry.DOCUMENTS:
+        if not document.static:
+            continue
+        for arg in document.args(ws):
+            if document.page is not None:
+                body = data.pages[(document.page, arg)]
+            else:
+                assert document.build is not None, document.kind
+                body = document.build(ws, arg, data.as_of)
+            files.append((api_path(document.kind, arg, static=True), _json(body, document.model)))
     return files
 
 
@@ -249,11 +249,9 @@ def build_site(
     languages = tuple(ws.plan.header.languages) or KEYS
     renders = [item for lang in languages for item in html_pages(data, lang)]
     files = data_files(data, pages.observation_rows(ws, as_of)) + twin_files(data, languages)
+    files += document_files(ws, data)
     feed = updates(ws, as_of)
     files += [(feed_path(lang), atom_feed(feed, lang, static=True)) for lang in languages]
-    files.append((api_path("updates", static=True), _json(feed, models.Updates)))
-    vocabulary = status_vocabulary()
-    files.append((api_path("statuses", static=True), _json(vocabulary, models.StatusVocabulary)))
     total = len(renders) + len(files) + 2 + (len(NAMES) if publications else 0)
     done = 0
 

@@ -9,6 +9,10 @@ folder (``en/indicators/1.1/``) and as JSON at the twin ``…/index.json`` (and,
 
 Adding a page: a builder in ``services/pages/``, its type in ``services/models.py``, a
 template and a view in ``present/views.py``, and one ``Page`` below (see docs/architecture.md).
+
+``DOCUMENTS`` lists every JSON document of the API (``/api/v1/…``, written by the static site as
+``api/v1/….json``): the page-backed ones name their page; the others are data a reader already
+sees on a page, or that no reader needs as a page of its own (each says why beside it).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from blueprint_tracker.present.assets import localised_content
 from blueprint_tracker.present.labels import N_
 from blueprint_tracker.services import models, pages
 from blueprint_tracker.services import search as search_service
+from blueprint_tracker.services.feed import updates
+from blueprint_tracker.services.vocabulary import status_vocabulary
 from blueprint_tracker.services.workspace import Workspace
 
 Query = Mapping[str, str]
@@ -156,6 +162,71 @@ PAGES: tuple[Page, ...] = (
         models.SearchResults, "search_page_html", nav=True,
     ),
 )  # fmt: skip
+
+
+
+#: (workspace, the document's id or None, as-of date) -> the document (no page of its own)
+BuildDocument = Callable[[Workspace, str | None, dt.date | None], Any]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A JSON document of the API: ``/api/v1/<kind>`` or, with ``ids``, ``/api/v1/<kind>/{id}``
+    (the static site writes ``api/v1/….json``), of type ``model``. It is a page's data
+    (``page``, the same builder, type and cache entry) or built by ``build``."""
+
+    kind: str
+    model: Any  # the document's type (services.models): its named OpenAPI schema
+    page: str | None = None
+    build: BuildDocument | None = None
+    ids: Callable[[Workspace], Iterable[str]] | None = None  # every id, for one-per-id kinds
+    static: bool = True  # the static site writes it (search needs a query: server only)
+
+    @property
+    def path(self) -> str:
+        """Under ``/api/v1/``, ``{arg}`` standing for the id: ``indicators/{arg}``."""
+        return self.kind + ("/{arg}" if self.ids is not None else "")
+
+    def args(self, ws: Workspace) -> list[str | None]:
+        return list(self.ids(ws)) if self.ids is not None else [None]
+
+
+def _node_ids(ws: Workspace) -> list[str]:
+    return [node.id for node in ws.plan.header.nodes]
+
+
+DOCUMENTS: tuple[Document, ...] = (
+    Document("plan", models.PlanPage, page="plan"),
+    Document("overview", models.OverviewPage, page="overview"),
+    Document("indicators", models.IndicatorPage, page="indicator", ids=_indicator_ids),
+    Document("commitments", models.CommitmentsPage, page="commitments"),
+    Document("search", models.SearchResults, page="search", static=False),
+    # No page of their own:
+    # the indicators as one list: readers see it as the overview's scorecard
+    Document(
+        "indicators", models.IndicatorsPage,
+        build=lambda ws, _arg_, as_of: pages.indicators_list(ws, as_of),
+    ),
+    # a node is a section of the plan page (its anchor, plan/#<id>) with its roll-up
+    Document(
+        "nodes", models.NodePage,
+        build=lambda ws, arg, as_of: pages.node_page(ws, _arg(arg), as_of), ids=_node_ids,
+    ),
+    # the publications behind the figures: the data page's "Sources" section
+    Document(
+        "sources", models.SourcesPage,
+        build=lambda ws, _arg_, as_of: pages.sources_page(ws, as_of),
+    ),
+    # what was released in the year before the date: the Atom feed (updates.xml) and the
+    # overview's changes show it
+    Document("updates", models.Updates, build=lambda ws, _arg_, as_of: updates(ws, as_of)),
+    # each status code's words, icon and tone: every page shows them beside its statuses
+    Document(
+        "statuses", models.StatusVocabulary,
+        build=lambda _ws, _arg_, _as_of: status_vocabulary(),
+    ),
+)  # fmt: skip
+
 
 BY_NAME: dict[str, Page] = {page.name: page for page in PAGES}
 PAGE_NAMES = tuple(BY_NAME)

@@ -23,10 +23,15 @@ def check_as_of(day: dt.date, name: str = "as_of") -> dt.date:
     return day
 
 
-def parse_as_of(value: str | None, name: str = "as_of") -> dt.date | None:
-    """A strict ISO date YYYY-MM-DD in range, or None for no value."""
-    if not value:
+def parse_as_of(value: str | None, name: str = "as_of", *, blank: bool = True) -> dt.date | None:
+    """A strict ISO date YYYY-MM-DD in range, or None for no value; a blank value (a form's
+    empty field) is no value when ``blank``, else bad input (the API and the CLI)."""
+    if value is None:
         return None
+    if not value:
+        if blank:
+            return None
+        raise InputError(f"{name}: empty; give a date YYYY-MM-DD or leave it out")
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:

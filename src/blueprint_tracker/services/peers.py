@@ -6,8 +6,6 @@ Context only: nothing here is read by an assessment.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from pathlib import Path
 
 from blueprint_tracker.compute.indicator_values import IndicatorValue
 from blueprint_tracker.domain.indicator import Indicator
@@ -26,19 +24,19 @@ from blueprint_tracker.services.plan_views import text
 from blueprint_tracker.services.workspace import Workspace
 
 
-@functools.lru_cache(maxsize=8)
-def _peers(folder: Path, indicators: frozenset[str], stamp: int) -> Peers:
-    peers, problems = load_peers(folder, set(indicators))
-    if problems:
-        raise PlanInvalidError(f"{folder / PEERS_FILE} has {len(problems)} problem(s)", problems)
+def plan_peers(ws: Workspace) -> Peers:
+    """The plan's peers file, read once and kept in the workspace's one cache (its rule: the
+    same day and the same stored figures, like every page that shows the peers)."""
+    peers: Peers = ws.cache.remember(("peers",), lambda: _read_peers(ws))
     return peers
 
 
-def plan_peers(ws: Workspace) -> Peers:
-    """The plan's peers file, read once per version of the file."""
-    path = ws.plan_dir / PEERS_FILE
-    stamp = path.stat().st_mtime_ns if path.exists() else 0
-    return _peers(ws.plan_dir, frozenset(i.id for i in ws.plan.indicators), stamp)
+def _read_peers(ws: Workspace) -> Peers:
+    peers, problems = load_peers(ws.plan_dir, {i.id for i in ws.plan.indicators})
+    if problems:
+        path = ws.plan_dir / PEERS_FILE
+        raise PlanInvalidError(f"{path} has {len(problems)} problem(s)", problems)
+    return peers
 
 
 def _source(figure: PeerFigure) -> PeerSource:

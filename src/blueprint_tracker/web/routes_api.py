@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from blueprint_tracker.errors import InputError
 from blueprint_tracker.present import registry
 from blueprint_tracker.services import models, pages
 from blueprint_tracker.services.as_of import parse_as_of
@@ -35,11 +34,7 @@ def as_of_query(
     ] = None,
 ) -> dt.date | None:
     """A strict ISO date (no timestamps, no other spellings) from 1900 to 2200, or None."""
-    if as_of is None:
-        return None
-    if not as_of:
-        raise InputError("as_of: empty; give a date YYYY-MM-DD or leave the parameter out")
-    return parse_as_of(as_of)
+    return parse_as_of(as_of, blank=False)
 
 
 AsOf = Annotated[dt.date | None, Depends(as_of_query)]
