@@ -66,17 +66,34 @@ def test_show_1_1_puts_hong_kong_beside_its_peers_each_with_a_source(data_dir: P
     assert {y for e, y in years if e == "SZX"} == {2019, 2021, 2024}
 
 
+def test_a_revised_peer_figure_is_shown_as_it_was_known_on_each_date(data_dir: Path, cli) -> None:
+    def korea_2022(as_of: str) -> float:
+        peers = cli("show", "1.1", "--json", "--as-of", as_of).json()["item"]["peers"]
+        key = ("KOR", 2022)
+        [value] = [p["value"] for p in peers["over_time"] if (p["economy"], p["year"]) == key]
+        return value
+
+    assert korea_2022("2024-06-30") == 5.21  # as the ministry first published it (Dec 2023)
+    assert korea_2022("2025-06-30") == 4.85  # revised for the Bank of Korea's new GDP base year
+    assert korea_2022("2026-11-30") == 4.84753  # the World Bank's WDI file of July 2026
+
+
 def test_show_1_3_gaps_are_gaps_and_shenzhen_share_is_as_stated(data_dir: Path, cli) -> None:
     peers = cli("show", "1.3", "--json").json()["item"]["peers"]
     latest = {row["economy"]: row for row in peers["latest"]}
     assert (latest["SZX"]["year"], latest["SZX"]["value"]) == (2021, 94)
+    korea = latest["KOR"]
+    assert (korea["year"], korea["value"], korea["source"]["tier"]) == (2023, 79.2, "media_report")
     # no source stating Singapore's or the OECD's business share was found: gaps, not estimates
     assert set(peers["gaps"]) == {"SGP", "OECD"}
 
 
 def test_peers_follow_the_as_of_date_and_never_change_a_status(data_dir: Path, cli) -> None:
     early = cli("show", "1.1", "--json", "--as-of", "2020-06-30").json()["item"]["peers"]
-    assert all(row["year"] is None for row in early["latest"] if not row.get("home"))
+    known = {r["economy"]: r["year"] for r in early["latest"] if not r.get("home") and r["year"]}
+    # by mid-2020 only Korea's ministry had published (2016 as the latest year); the NCSES tables,
+    # the WDI file and the Shenzhen reports came later
+    assert known == {"KOR": 2016}
     left_out = cli("show", "1.2", "--json").json()["item"]["peers"]
     assert left_out["compared"] is False and left_out["why"]["en"]
 

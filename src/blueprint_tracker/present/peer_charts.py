@@ -26,7 +26,7 @@ def peer_chart(page: Mapping[str, Any], lang: str, _: Gettext) -> dict[str, Any]
         "description": peer_summary(page, lang, _),
         "width": "container",
         "height": 260,
-        "data": {"values": rows},
+        "data": {"values": _with_gaps(rows)},
         "mark": {"type": "line", "point": {"filled": True, "size": 50}},
         "encoding": {
             "x": {
@@ -65,6 +65,22 @@ def _shown(page: Mapping[str, Any]) -> tuple[Mapping[str, Any], Mapping[str, str
     if context:
         return context[0], context[0].get("unit")
     return {}, None
+
+
+def _with_gaps(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows plus an empty value for each year an economy has no figure between its first and
+    last: the line breaks there (Vega-Lite breaks paths at null) instead of bridging the gap."""
+    years: dict[str, set[int]] = {}
+    for row in rows:
+        years.setdefault(row["economy"], set()).add(row["year"])
+    home = {row["economy"]: row["home"] for row in rows}
+    missing = [
+        {"economy": economy, "year": year, "value": None, "home": home[economy]}
+        for economy, held in years.items()
+        for year in range(min(held), max(held) + 1)
+        if year not in held
+    ]
+    return sorted(rows + missing, key=lambda r: (r["economy"], r["year"]))
 
 
 def _keys(row: dict[str, Any]) -> dict[str, Any]:
