@@ -84,16 +84,21 @@ def test_show_1_3_gaps_are_gaps_and_shenzhen_share_is_as_stated(data_dir: Path, 
     assert (latest["SZX"]["year"], latest["SZX"]["value"]) == (2021, 94)
     korea = latest["KOR"]
     assert (korea["year"], korea["value"], korea["source"]["tier"]) == (2023, 79.2, "media_report")
-    # no source stating Singapore's or the OECD's business share was found: gaps, not estimates
-    assert set(peers["gaps"]) == {"SGP", "OECD"}
+    assert (latest["OECD"]["year"], latest["OECD"]["value"]) == (2019, 71)  # the OECD's own page
+    assert latest["OECD"]["source"]["tier"] == "official_release"
+    # no source stating Singapore's business share was found: a gap, not an estimate
+    assert peers["gaps"] == ["SGP"]
 
 
 def test_peers_follow_the_as_of_date_and_never_change_a_status(data_dir: Path, cli) -> None:
     early = cli("show", "1.1", "--json", "--as-of", "2020-06-30").json()["item"]["peers"]
-    known = {r["economy"]: r["year"] for r in early["latest"] if not r.get("home") and r["year"]}
-    # by mid-2020 only Korea's ministry had published (2016 as the latest year); the NCSES tables,
-    # the WDI file and the Shenzhen reports came later
-    assert known == {"KOR": 2016}
+    known = {r["economy"]: r["value"] for r in early["latest"] if not r.get("home") and r["year"]}
+    # mid-2020: the NCSES tables of January 2020 (2017 figures) were out; the OECD's revision of
+    # August 2020 (2017: 2.34), the WDI file and the Shenzhen reports came later
+    assert known == {"SGP": 1.95, "KOR": 4.55, "CHN": 2.15, "OECD": 2.37}
+    late = cli("show", "1.1", "--json", "--as-of", "2020-12-31").json()["item"]["peers"]
+    oecd = {p["year"]: p["value"] for p in late["over_time"] if p["economy"] == "OECD"}
+    assert oecd == {2015: 2.4, 2016: 2.34, 2017: 2.34, 2018: 2.38}
     left_out = cli("show", "1.2", "--json").json()["item"]["peers"]
     assert left_out["compared"] is False and left_out["why"]["en"]
 
