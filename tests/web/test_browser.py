@@ -158,13 +158,38 @@ def test_as_of_picker_changes_the_latest_value(browser: Any, server: str) -> Non
     page, _ = _open(browser, f"{server}/en/indicators/1.1/", _host(server))
     today = page.locator('[data-latest="1.1"]').inner_text()
     page.click("details.as-of-menu summary")  # the expert control sits in a menu
-    page.fill("#as-of", "2023-06-30")
+    page.select_option("#as-of-day", "30")
+    page.select_option("#as-of-month", label="June")
+    page.select_option("#as-of-year", "2023")
     page.click("form.as-of button[type=submit]")
     page.wait_for_url("**as_of=2023-06-30*")
     page.wait_for_selector("#chart[data-rendered] svg")
     then = page.locator('[data-latest="1.1"]').inner_text()
     assert then != today
+    assert "Showing 30 June 2023" in (page.locator("form.as-of").text_content() or "")
     page.close()
+
+
+def test_the_chinese_date_control_reads_year_month_day(browser: Any, server: str) -> None:
+    """Issue 13: the Chinese page's date control is 年 月 日 with Chinese month names; picking a
+    date shows that edition, with JavaScript off as well (the form alone does it)."""
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(f"{server}/zh-hant/data/", wait_until="load")
+        form = page.locator("form.as-of")
+        names = form.locator("select").evaluate_all("els => els.map(e => e.name)")
+        assert names == ["as_of_year", "as_of_month", "as_of_day"]
+        words = form.locator(".as-of-word").all_inner_texts()
+        assert words == ["年", "月", "日"]
+        page.select_option("#as-of-year", "2024")
+        page.select_option("#as-of-month", label="3")
+        page.select_option("#as-of-day", "31")
+        form.locator("button[type=submit]").click()
+        page.wait_for_url("**/zh-hant/data/?as_of=2024-03-31")
+        assert "現顯示2024年3月31日" in page.locator("form.as-of").inner_text()
+        assert page.locator("p.edition").get_attribute("data-edition") == "2024-03-31"
+        context.close()
 
 
 def test_screenshots_and_narrow_screen(browser: Any, server: str) -> None:

@@ -280,13 +280,52 @@ def test_indicator_data_carries_its_components_without_filling_gaps(client) -> N
     assert client.get("/api/v1/indicators/2.2").json()["components"] == []
 
 
+def _date_selects(page: str) -> list[tuple[str, str, str]]:
+    """The date control's selects in page order: (name, its word, the selected option's text)."""
+    form = page[page.index('<form class="as-of"') :]
+    form = form[: form.index("</form>")]
+    found = []
+    for label in re.findall(r'<label class="as-of-\w+">.*?</label>', form, re.S):
+        name = re.search(r'name="(as_of_\w+)"', label).group(1)
+        word = re.search(r'<span class="as-of-word">([^<]*)</span>', label).group(1)
+        chosen = re.search(r"<option value=\"\w+\" selected>([^<]*)</option>", label).group(1)
+        found.append((name, word, chosen))
+    return found
+
+
 def test_the_date_control_follows_the_page_language(client) -> None:
     zh = client.get("/zh-hant/indicators/1.1/?as_of=2025-12-23").text
     en = client.get("/en/indicators/1.1/?as_of=2025-12-23").text
-    # year-month-day in both, never the browser's own (US-style) date picker
+    # three selects, never the browser's own (US-style) date picker nor a typed date
     assert 'type="date"' not in zh and 'type="date"' not in en
-    assert 'placeholder="年-月-日"' in zh and "現顯示2025年12月23日" in zh
-    assert 'placeholder="YYYY-MM-DD"' in en and "Showing 23 December 2025" in en
+    assert _date_selects(zh) == [
+        ("as_of_year", "年", "2025"), ("as_of_month", "月", "12"), ("as_of_day", "日", "23")
+    ]
+    assert _date_selects(en) == [
+        ("as_of_day", "Day", "23"), ("as_of_month", "Month", "December"),
+        ("as_of_year", "Year", "2025"),
+    ]
+    assert zh.index('<span class="as-of-word">年</span>') > zh.index('name="as_of_year"')
+    assert en.index('<span class="as-of-word">Day</span>') < en.index('name="as_of_day"')
+    assert "現顯示2025年12月23日" in zh and "Showing 23 December 2025" in en
+
+
+def test_the_date_control_works_without_javascript(client) -> None:
+    """The three fields go to the page's one ?as_of= URL (other query kept); a bad day gets the
+    as-of parser's own message; an empty control returns to today."""
+    sent = client.get(
+        "/en/commitments/?status=DONE&as_of_year=2024&as_of_month=6&as_of_day=30",
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303
+    assert sent.headers["location"] == "/en/commitments/?status=DONE&as_of=2024-06-30"
+    shown = client.get("/en/indicators/1.1/?as_of_year=2023&as_of_month=6&as_of_day=30")
+    assert shown.url.query == b"as_of=2023-06-30" and "Showing 30 June 2023" in shown.text
+    bad = client.get("/en/indicators/1.1/?as_of_year=2023&as_of_month=2&as_of_day=30")
+    assert bad.status_code == 422 and "as_of: &#39;2023-02-30&#39; is not a date" in bad.text
+    empty = client.get("/en/indicators/1.1/?as_of_year=&as_of_month=&as_of_day=",
+                       follow_redirects=False)
+    assert empty.headers["location"] == "/en/indicators/1.1/"
 
 
 def test_the_methodology_explains_every_status_a_page_can_show(client) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 from pathlib import Path
@@ -23,7 +24,7 @@ from blueprint_tracker.i18n import (
 from blueprint_tracker.present.agencies import agency_name
 from blueprint_tracker.present.charts import sparkline_svg
 from blueprint_tracker.present.csp import META_CSP
-from blueprint_tracker.present.dates import date_or_text, long_date
+from blueprint_tracker.present.dates import YEARS_BEFORE_PLAN, date_control, date_or_text, long_date
 from blueprint_tracker.present.labels import (
     BASES,
     COMPARATOR_SIGNS,
@@ -128,6 +129,17 @@ def _json_script(value: Any) -> Markup:
     return Markup(raw)
 
 
+def _date_control(ctx: Any, lang: str) -> list[dict[str, object]]:
+    """The as-of date control of a page: the shown edition selected, years from some years
+    before the plan to this year."""
+    site = ctx.site or {}
+    published = int(str(site.get("published") or "9999")[:4])
+    plan_year = min(published, site.get("baseline_year") or published)
+    today = dt.date.today()
+    first = min(plan_year, today.year) - YEARS_BEFORE_PLAN
+    return date_control(lang, ctx.as_of or ctx.edition, first, today.year)
+
+
 def _label(table: dict[str, str], key: str) -> str:
     return table.get(key) or str(key)
 
@@ -187,6 +199,7 @@ def environment(lang: str) -> Environment:
         deciding=lambda method: DECIDING_NUMBER.get(method),
         verdict_rank=lambda st: TONE_RANK[status_label(st.get("headline")).tone],
         csp_meta=META_CSP,
+        date_control=lambda ctx: _date_control(ctx, lang),
     )
     return env
 

@@ -41,6 +41,23 @@ def parse_as_of(value: str | None, name: str = "as_of", *, blank: bool = True) -
     return check_as_of(day, name)
 
 
+#: the date control's three fields (a year, month and day select), read as one ``as_of``
+PART_FIELDS = ("as_of_year", "as_of_month", "as_of_day")
+
+
+def as_of_from_parts(year: str, month: str, day: str, name: str = "as_of") -> str | None:
+    """The ISO date of a date control's year, month and day (None when all are empty), checked
+    by :func:`parse_as_of` with its messages."""
+    parts = [part.strip() for part in (year, month, day)]
+    if not any(parts):
+        return None
+    if all(part.isdigit() for part in parts):
+        parts = [parts[0].zfill(4), parts[1].zfill(2), parts[2].zfill(2)]
+    text = "-".join(parts)
+    parse_as_of(text, name)
+    return text
+
+
 QUARTER_ENDS = ((3, 31), (6, 30), (9, 30), (12, 31))
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import (
@@ -27,7 +28,12 @@ from blueprint_tracker.present.reports.pdf_charts import chart_card_png
 from blueprint_tracker.present.urls import Linker, page_path
 from blueprint_tracker.present.views import PageContext, error_html
 from blueprint_tracker.services import pages
-from blueprint_tracker.services.as_of import parse_as_of, published_edition
+from blueprint_tracker.services.as_of import (
+    PART_FIELDS,
+    as_of_from_parts,
+    parse_as_of,
+    published_edition,
+)
 from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.auth import current_login
 from blueprint_tracker.web.responses import csv_response
@@ -87,7 +93,7 @@ def _html(request: Request, build: Callable[[], str]) -> str:
 
 
 QUERY_LIMIT = 300  # characters in one query value
-NOT_PAGE_QUERY = ("as_of", "format")
+NOT_PAGE_QUERY = ("as_of", "format", *PART_FIELDS)
 
 
 def _query(request: Request) -> tuple[tuple[str, str], ...]:
@@ -106,9 +112,26 @@ def page_data(request: Request, spec: registry.Page, arg: str | None, day: dt.da
     return page_cache(request).page(spec, arg, _query(request), day)
 
 
+def _date_control_redirect(request: Request) -> Response | None:
+    """The date control's year, month and day (sent without JavaScript) as the page's one
+    ``?as_of=YYYY-MM-DD`` URL; None when the request has none of them."""
+    query = request.query_params
+    if not any(field in query for field in PART_FIELDS):
+        return None
+    iso = as_of_from_parts(*(query.get(field, "") for field in PART_FIELDS))
+    kept = [(k, v) for k, v in query.multi_items() if k not in (*PART_FIELDS, "as_of")]
+    if iso:
+        kept.append(("as_of", iso))
+    target = request.url.path + (f"?{urlencode(kept)}" if kept else "")
+    return RedirectResponse(target, status_code=303)
+
+
 def _page_response(
     request: Request, spec: registry.Page, slug: str, arg: str | None, as_of: str | None
 ) -> Response:
+    redirect = _date_control_redirect(request)
+    if redirect is not None:
+        return redirect
     lang, day = _lang(request, slug), parse_as_of(as_of)
     if request.query_params.get("format") == "json":
         return _twin_response(request, spec, arg, day)
