@@ -224,6 +224,10 @@ def test_chinese_pages_show_no_english_text_the_catalogue_translates(site: Path)
     assert plan is not None
     catalogue = plan.header.translations.get("zh-Hant", {})
     english = [text for text in catalogue if len(text) > 12]
+    # a Chinese name may keep the brand it translates ("Marketing-Interactive（市場推廣媒體）")
+    chinese = sorted(set(catalogue.values()), key=len, reverse=True)
     for page in sorted((site / "zh-hant").rglob("*.html")):
         shown = html_module.unescape(page.read_text(encoding="utf-8"))
+        for words in chinese:
+            shown = shown.replace(words, "")
         assert [text for text in english if text in shown] == [], page.relative_to(site)

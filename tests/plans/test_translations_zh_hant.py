@@ -15,6 +15,11 @@ import pytest
 import yaml
 
 from blueprint_tracker.config import BUNDLED_PLANS
+from blueprint_tracker.domain.plan import Plan
+from blueprint_tracker.domain.series import Observation
+from blueprint_tracker.formats.observations_file import read_observations
+from blueprint_tracker.formats.plan_folder import load_plan_folder
+from blueprint_tracker.services.translation_gaps import untranslated
 
 PLAN_DIR = BUNDLED_PLANS / "hk-itb-2022"
 CATALOGUE = PLAN_DIR / "translations" / "zh-Hant.yaml"
@@ -52,9 +57,9 @@ def _needing_chinese() -> set[str]:
 
 def _stored_texts() -> set[str]:
     peers = _peers()
-    fields = ("note", "source_title", "source_table")
+    fields = ("note", "source_title", "source_table", "source_agency", "unit")
     texts = {r[f] for r in _rows("observations.csv") for f in fields}
-    texts |= {r["source_title"] for r in _rows("evidence.csv")}
+    texts |= {r[f] for r in _rows("evidence.csv") for f in ("source_title", "source_agency")}
     texts |= {s.get("title") or "" for s in (peers.get("sources") or {}).values()}
     texts |= {f.get("note") or "" for f in peers.get("figures") or []}
     return texts - {""}
@@ -89,6 +94,35 @@ def test_the_chinese_uses_full_width_punctuation(catalogue: dict[str, str]) -> N
 
 def test_each_value_is_chinese_and_keeps_the_figures(catalogue: dict[str, str]) -> None:
     for key, value in catalogue.items():
-        assert re.search(r"[\u4e00-\u9fff]", value), key
+        # a name may be kept as it is (HKmediaEx); anything else is in Chinese
+        assert value == key or re.search(r"[\u4e00-\u9fff]", value), key
         lost = [n for n in THOUSANDS.findall(key) if n not in value]
         assert lost == [], f"{key!r}: figures {lost} not in the Chinese"
+
+
+def _loaded() -> tuple[Plan, list[Observation]]:
+    plan, problems = load_plan_folder(PLAN_DIR)
+    assert problems == [] and plan is not None
+    observations, problems = read_observations(
+        PLAN_DIR / "observations.csv", {s.id for s in plan.series}
+    )
+    assert problems == []
+    return plan, observations
+
+
+def test_no_text_a_chinese_page_shows_is_left_in_english() -> None:
+    """What `blueprint validate` counts: notes, source titles, tables, units and agency names
+    (those agencies.yaml does not give) that a page shows, each with its Chinese."""
+    plan, observations = _loaded()
+    assert [g for g in untranslated(plan, observations) if g["lang"] == "zh-Hant"] == []
+
+
+def test_a_unit_in_words_needs_its_chinese_and_a_percent_sign_does_not() -> None:
+    plan, observations = _loaded()
+    catalogues = dict(plan.header.translations)
+    catalogues["zh-Hant"] = {k: v for k, v in catalogues["zh-Hant"].items() if k != "persons"}
+    header = plan.header.model_copy(update={"translations": catalogues})
+    gaps = untranslated(plan.model_copy(update={"header": header}), observations)
+    shown = {(g["lang"], g["field"], g["text"]) for g in gaps}
+    assert ("zh-Hant", "unit", "persons") in shown
+    assert not any(text == "%" for _, _, text in shown)

@@ -1,5 +1,5 @@
 """Texts a page shows that the plan's catalogues (``translations/<lang>.yaml``) do not give in
-one of the plan's languages: observation notes, source titles and tables, agency names that
+one of the plan's languages: observation notes, source titles, tables and units, agency names that
 ``agencies.yaml`` lacks, and the ``ref`` of nodes and commitments."""
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ def _observation_texts(observations: Sequence[Observation], agencies: set[str]) 
         yield ("observations.csv", "note", o.note)
         yield ("observations.csv", "source_title", o.source.title)
         yield ("observations.csv", "source_table", o.source.table)
+        if any(ch.isalpha() for ch in o.unit):  # "%" reads the same in every language
+            yield ("observations.csv", "unit", o.unit)
         if o.source.agency not in agencies:
             yield ("observations.csv", "source_agency", o.source.agency)
 
