@@ -334,3 +334,15 @@ def test_section_references_are_in_the_reports_language(
     assert [ref for ref in refs if _squash(ref) in en] == []
     shown = [ref for ref in refs if _squash(f"{english[ref]} (our translation)") in en]
     assert "Chapter 4, Strategy (1)" in [english[ref] for ref in shown]
+
+
+def test_a_context_measure_is_printed_beside_the_indicator_it_belongs_to(
+    pdfs: dict[str, Path],
+) -> None:
+    """3.2 is not compared; researchers per million people (one definition for Hong Kong and
+    its peers) is printed as context, each economy's latest year with its source."""
+    text = _squash(pdf_text(pdfs["en"]))
+    assert _squash("Researchers in R&D per million people (full-time equivalent)") in text
+    assert _squash("Hong Kong 2024 5,874") in text
+    zh = _squash(pdf_text(pdfs["zh-Hant"]))
+    assert _squash("每百萬人口研究人員（全時當量）") in zh

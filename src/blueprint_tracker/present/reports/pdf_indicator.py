@@ -129,17 +129,27 @@ def indicator_pages(
 
 
 def _peers(doc: ReportDocument, peers: Mapping[str, Any] | None, lang: str) -> None:
-    """The indicator beside its peer economies (latest year each), or why it is not compared."""
+    """The indicator beside its peer economies (latest year each), or why it is not compared
+    and any context measure on a common definition the peers file gives for it."""
     if not peers:
         return
     doc.heading(tr("peers", lang), level=2)
     if not peers["compared"]:
         doc.para(t(peers["why"], lang), size=9)
+        for measure in peers.get("context") or []:
+            doc.para(t(measure["name"], lang), size=9)
+            if measure.get("note"):
+                doc.para(t(measure["note"], lang), size=8.5, tone="muted")
+            _peer_table(doc, measure["latest"], lang)
         return
     doc.para(tr("peers_context", lang), size=8.5, tone="muted")
+    _peer_table(doc, peers["latest"], lang)
+
+
+def _peer_table(doc: ReportDocument, latest: list[Mapping[str, Any]], lang: str) -> None:
     heads = [tr(k, lang) for k in ("economy", "latest_year", "value", "source")]
     rows: list[list[Any]] = []
-    for r in peers["latest"]:
+    for r in latest:
         if r["year"] is None:
             rows.append([t(r["name"], lang), "—", "—", tr("no_figure", lang)])
             continue
