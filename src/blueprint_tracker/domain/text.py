@@ -158,3 +158,9 @@ def with_unit(number: str, unit: str, lang: str) -> str:
 def _closed_up(lang: str) -> bool:
     """Chinese and Japanese write a unit right after the number; other languages with a space."""
     return lang.split("-")[0].lower() in ("zh", "ja")
+
+
+def join_sentences(sentences: list[str], lang: str) -> str:
+    """Sentences one after another: Chinese and Japanese close them up (their full stop is
+    full-width), other languages put a space between them."""
+    return ("" if _closed_up(lang) else " ").join(sentences)

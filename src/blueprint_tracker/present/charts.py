@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from blueprint_tracker.domain.text import with_unit
+from blueprint_tracker.domain.text import join_sentences, with_unit
 from blueprint_tracker.present.dates import long_date
 from blueprint_tracker.present.labels import COMPARATOR_SIGNS
 from blueprint_tracker.services.models import IndicatorPage
@@ -234,7 +234,7 @@ def chart_summary(page: IndicatorPage, lang: str, _: Gettext) -> str:
                 "comparator": COMPARATOR_SIGNS.get(
                     milestone["comparator"], milestone["comparator"]
                 ),
-                "value": _fmt(milestone["value"], decimals),
+                "value": with_unit(_fmt(milestone["value"], decimals), unit, lang),
             }
         )
     for point in projection_points(page)[1:]:
@@ -242,12 +242,12 @@ def chart_summary(page: IndicatorPage, lang: str, _: Gettext) -> str:
             _("Trend projection for %(year)s: %(value)s (80%% interval %(lo)s to %(hi)s).")
             % {
                 "year": point["year"],
-                "value": _fmt(point["value"], decimals),
+                "value": with_unit(_fmt(point["value"], decimals), unit, lang),
                 "lo": _fmt(point["lo80"], decimals),
                 "hi": _fmt(point["hi80"], decimals),
             }
         )
-    return " ".join(parts)
+    return join_sentences(parts, lang)
 
 
 def sparkline_svg(values: Iterable[float], width: int = 120, height: int = 32) -> str:

@@ -1,0 +1,63 @@
+"""What the reader's audit of issue 13 found on the served pages (HTML through the ASGI client):
+units beside every target, a card image for each indicator that other sites can fetch, Chinese
+punctuation in the lines the templates put together, and plan and error pages a reader can use."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+INDICATORS = ("1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "4.1")
+CJK = "\u3400-\u9fff"
+
+
+def _text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def test_no_target_is_given_without_its_unit(client) -> None:
+    """The methods table once headed its columns "Target 2025: ≥ 50" (no unit, while the key
+    numbers above say 50% (private share)); the target with its unit stays in the key numbers."""
+    for slug, target in (("en", "≥ 50% (private share)"), ("zh-hant", "≥ 50%（私營機構所佔）")):
+        page = client.get(f"/{slug}/indicators/1.3/").text
+        head = _text(re.search(r'<table [^>]*id="methods">.*?</thead>', page, re.S)[0])
+        assert "≥" not in head and "2025" in head, head
+        numbers = _text(re.search(r'<dl class="key-numbers">.*?</dl>', page, re.S)[0])
+        assert target in numbers
+
+
+@pytest.mark.parametrize("indicator", INDICATORS)
+def test_each_indicator_card_names_an_image_other_sites_can_fetch(client, indicator: str) -> None:
+    page = client.get(f"/en/indicators/{indicator}/").text
+    image = f"http://testserver/en/indicators/{indicator}/chart.png"
+    assert f'<meta property="og:image" content="{image}">' in page
+    assert f'<meta name="twitter:image" content="{image}">' in page  # absolute, as cards need
+    png = client.get(image)
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
+
+
+def test_the_chart_summary_gives_targets_and_projections_with_their_units(client) -> None:
+    en = client.get("/en/indicators/1.3/").text
+    zh = client.get("/zh-hant/indicators/1.3/").text
+    alt_en = html.unescape(re.search(r'og:image:alt" content="([^"]*)"', en).group(1))
+    alt_zh = html.unescape(re.search(r'og:image:alt" content="([^"]*)"', zh).group(1))
+    assert "Target for 2025: ≥ 50% (private share)." in alt_en
+    assert re.search(r"Trend projection for 2025: [\d.]+% \(private share\)", alt_en)
+    assert "2025年目標：≥ 50%（私營機構所佔）。" in alt_zh
+    # Chinese sentences follow each other without a space
+    assert not re.search(rf"。 [\d{CJK}]", alt_zh)
+    description = html.unescape(re.search(r'og:description" content="([^"]*)"', zh).group(1))
+    assert not re.search(rf"。 [\d{CJK}]", description) and not description.endswith(" ")
+
+
+def test_chinese_source_lines_use_full_width_brackets_commas_and_semicolons(client) -> None:
+    zh = client.get("/zh-hant/indicators/1.1/").text
+    assert "（<a href=" in zh and "從副本讀取</a>）" in zh
+    assert " (<a href=" not in zh and "</a>, " not in zh
+    assert re.search(r"</a>，\d{4}年\d{1,2}月\d{1,2}日公布", zh)  # peers: source, then date
+    data = client.get("/zh-hant/data/").text
+    assert re.search(r"個數字；<code>[^<]+</code>；最近於", data)
+    en = client.get("/en/indicators/1.1/").text
+    assert ' (<a href="' in en and "read from a copy</a>)" in en
