@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from blueprint_tracker.present import registry
+from blueprint_tracker.services import models
 
 PAGES_WITH_API = [  # (page folder and query, the API document with the same data)
     ("", "/api/v1/overview"),
@@ -61,3 +62,17 @@ def test_twins_follow_as_of_and_refuse_unknown_ids_as_json(client) -> None:
     bad = client.get("/en/plan/index.json?as_of=someday")
     assert bad.status_code == 422
     assert bad.json()["error"]["code"] == "bad_parameter"
+
+
+def test_an_api_only_document_is_the_registry_builders_data(app, client) -> None:
+    """The server answers an API-only document with what its registry entry builds (the same
+    data the static site writes), through the one cache: asked twice, built once."""
+    ws = app.state.ws
+    for document in registry.DOCUMENTS:
+        if document.page is not None:
+            continue
+        arg = next(iter(document.args(ws)))
+        url = f"/api/v1/{document.kind}" + (f"/{arg}" if arg else "")
+        data = document.data(ws, arg)
+        assert client.get(url).json() == models.page_json(document.model, data), url
+        assert document.data(ws, arg) is data, url

@@ -33,7 +33,6 @@ from blueprint_tracker.present.urls import (
 )
 from blueprint_tracker.services import models, pages
 from blueprint_tracker.services import search as search_service
-from blueprint_tracker.services.feed import updates
 from blueprint_tracker.services.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
@@ -185,11 +184,10 @@ def document_files(ws: Workspace, data: SiteData) -> list[tuple[str, str]]:
         if not document.static:
             continue
         for arg in document.args(ws):
-            if document.page is not None:
+            if document.page is not None:  # built with the pages already
                 body = data.pages[(document.page, arg)]
             else:
-                assert document.build is not None, document.kind
-                body = document.build(ws, arg, data.as_of)
+                body = document.data(ws, arg, data.as_of)
             files.append((api_path(document.kind, arg, static=True), _json(body, document.model)))
     return files
 
@@ -250,7 +248,7 @@ def build_site(
     renders = [item for lang in languages for item in html_pages(data, lang)]
     files = data_files(data, pages.observation_rows(ws, as_of)) + twin_files(data, languages)
     files += document_files(ws, data)
-    feed = updates(ws, as_of)
+    feed = registry.document("updates").data(ws, None, as_of)
     files += [(feed_path(lang), atom_feed(feed, lang, static=True)) for lang in languages]
     total = len(renders) + len(files) + 2 + (len(NAMES) if publications else 0)
     done = 0

@@ -190,6 +190,16 @@ class Document:
     def args(self, ws: Workspace) -> list[str | None]:
         return list(self.ids(ws)) if self.ids is not None else [None]
 
+    def data(self, ws: Workspace, arg: str | None = None, as_of: dt.date | None = None) -> Any:
+        """The document for ``arg`` on ``as_of``, through the workspace's one cache (a page's
+        document is its page's cache entry)."""
+        if self.page is not None:
+            return ws.cache.page(page(self.page), arg, (), as_of)
+        build = self.build
+        if build is None:
+            raise ValueError(f"document {self.path!r} has neither a page nor a builder")
+        return ws.cache.remember(("document", self.path, arg, as_of), lambda: build(ws, arg, as_of))
+
 
 def _node_ids(ws: Workspace) -> list[str]:
     return [node.id for node in ws.plan.header.nodes]
@@ -237,6 +247,14 @@ def page(name: str) -> Page:
     if name not in BY_NAME:
         raise ValueError(f"unknown page {name!r}")
     return BY_NAME[name]
+
+
+def document(kind: str, *, one_per_id: bool = False) -> Document:
+    """The API document ``kind`` (``one_per_id``: the ``kind/{id}`` one)."""
+    for found in DOCUMENTS:
+        if found.kind == kind and (found.ids is not None) == one_per_id:
+            return found
+    raise ValueError(f"unknown document {kind!r}")
 
 
 def page_json(spec: Page, data: Any) -> Any:

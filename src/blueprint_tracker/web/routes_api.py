@@ -9,10 +9,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from blueprint_tracker.present import registry
-from blueprint_tracker.services import models, pages
+from blueprint_tracker.services import models
 from blueprint_tracker.services.as_of import parse_as_of
-from blueprint_tracker.services.feed import updates
-from blueprint_tracker.services.vocabulary import status_vocabulary
 from blueprint_tracker.web.errors import ERROR_RESPONSES
 from blueprint_tracker.web.state import page_cache
 
@@ -53,10 +51,19 @@ def _page(
     return page_cache(request).page(registry.page(name), arg, given, as_of)
 
 
+def _document(
+    request: Request, kind: str, arg: str | None = None, as_of: dt.date | None = None
+) -> Any:
+    """An API-only document of the registry, built by its builder through the one cache."""
+    found = registry.document(kind, one_per_id=arg is not None)
+    return found.data(page_cache(request).ws, arg, as_of)
+
+
 def _vocabulary_routes(router: APIRouter) -> None:
     @router.get("/statuses", summary="Every status code: its label in each language, icon, tone")
-    def statuses() -> models.StatusVocabulary:
-        return status_vocabulary()
+    def statuses(request: Request) -> models.StatusVocabulary:
+        result: models.StatusVocabulary = _document(request, "statuses")
+        return result
 
 
 def api_router() -> APIRouter:
@@ -77,9 +84,7 @@ def _plan_routes(router: APIRouter) -> None:
 
     @router.get("/nodes/{node_id}", summary="One plan node with its links and roll-up")
     def node(request: Request, node_id: Id, as_of: AsOf) -> models.NodePage:
-        result: models.NodePage = page_cache(request).get(
-            "node", pages.node_page, node_id, as_of=as_of
-        )
+        result: models.NodePage = _document(request, "nodes", node_id, as_of)
         return result
 
     @router.get("/overview", summary="Overview: status counts, indicator cards, recent changes")
@@ -89,16 +94,14 @@ def _plan_routes(router: APIRouter) -> None:
 
     @router.get("/updates", summary="Figures and evidence released in the year before the date")
     def updates_feed(request: Request, as_of: AsOf) -> models.Updates:
-        result: models.Updates = page_cache(request).get("feed", updates, as_of=as_of)
+        result: models.Updates = _document(request, "updates", None, as_of)
         return result
 
 
 def _figure_routes(router: APIRouter) -> None:
     @router.get("/indicators", summary="Every indicator with its latest value and statuses")
     def indicators(request: Request, as_of: AsOf) -> models.IndicatorsPage:
-        result: models.IndicatorsPage = page_cache(request).get(
-            "indicators", pages.indicators_list, as_of=as_of
-        )
+        result: models.IndicatorsPage = _document(request, "indicators", None, as_of)
         return result
 
     @router.get("/indicators/{indicator_id}", summary="One indicator: series, vintages, methods")
@@ -123,9 +126,7 @@ def _figure_routes(router: APIRouter) -> None:
 
     @router.get("/sources", summary="The publications every figure comes from")
     def sources(request: Request, as_of: AsOf) -> models.SourcesPage:
-        result: models.SourcesPage = page_cache(request).get(
-            "sources", pages.sources_page, as_of=as_of
-        )
+        result: models.SourcesPage = _document(request, "sources", None, as_of)
         return result
 
     @router.get("/search", summary="Substring search in both languages")

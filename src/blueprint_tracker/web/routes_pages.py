@@ -34,7 +34,6 @@ from blueprint_tracker.services.as_of import (
     parse_as_of,
     published_edition,
 )
-from blueprint_tracker.services.feed import updates
 from blueprint_tracker.web.auth import current_login
 from blueprint_tracker.web.responses import csv_response
 from blueprint_tracker.web.server_pages import lang_of, server_parts
@@ -202,7 +201,7 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
     @router.get("/{slug}/feed.xml")
     def feed(request: Request, slug: str, as_of: Text = None) -> Response:
         lang, day = _lang(request, slug), parse_as_of(as_of)
-        data = page_cache(request).get("feed", updates, as_of=day)
+        data = registry.document("updates").data(page_cache(request).ws, None, day)
         return Response(atom_feed(data, lang), media_type="application/atom+xml; charset=utf-8")
 
     @router.get("/downloads/indicators/{indicator_id}.csv")
