@@ -31,6 +31,8 @@ ASCII_NEXT_TO_CJK = re.compile(rf"[{CJK}][:,;()]|[:,;()][{CJK}]")
 QUOTED = re.compile(r"「[^」]*」")
 URL = re.compile(r"https?://\S+")
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# six English words in a row: a sentence left untranslated (names and titles are shorter)
+ENGLISH_RUN = re.compile(r"(?:[A-Za-z][A-Za-z'&.\-]*[\s,;:()/\-]+){5}[A-Za-z]")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -98,6 +100,13 @@ def test_each_value_is_chinese_and_keeps_the_figures(catalogue: dict[str, str]) 
         assert value == key or re.search(r"[\u4e00-\u9fff]", value), key
         lost = [n for n in THOUSANDS.findall(key) if n not in value]
         assert lost == [], f"{key!r}: figures {lost} not in the Chinese"
+
+
+def test_no_english_sentence_is_left_in_the_chinese(catalogue: dict[str, str]) -> None:
+    """An English quotation is given in Chinese too: a Chinese page shows no English sentence."""
+    found = {k: ENGLISH_RUN.search(URL.sub(" ", v)) for k, v in catalogue.items()}
+    left = {k: m.group() for k, m in found.items() if m}
+    assert left == {}
 
 
 def _loaded() -> tuple[Plan, list[Observation]]:
