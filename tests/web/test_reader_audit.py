@@ -61,3 +61,29 @@ def test_chinese_source_lines_use_full_width_brackets_commas_and_semicolons(clie
     assert re.search(r"個數字；<code>[^<]+</code>；最近於", data)
     en = client.get("/en/indicators/1.1/").text
     assert ' (<a href="' in en and "read from a copy</a>)" in en
+
+
+def test_the_plan_page_cites_the_blueprints_numbering_not_internal_ids(client) -> None:
+    en = client.get("/en/plan/").text
+    zh = client.get("/zh-hant/plan/").text
+    visible = re.sub(r'(id|href|data-[a-z-]+)="[^"]*"', "", zh)
+    assert not re.search(r"\bs\d(-g\d\d)?(-r\d+)?\b|\bd\d\b", _text(visible))
+    assert "第四章 策略(一)" in zh and "Chapter 4, Strategy (1)" in en
+    # Chinese punctuation between the parts the template puts together
+    assert "<strong>2027</strong>：" in zh and "</a>；<a" in zh
+    assert "</a>; <a" in en and "<strong>2027</strong>: " in en
+
+
+def test_the_plan_page_links_each_commitment_to_its_own_page_by_its_short_title(client) -> None:
+    en = client.get("/en/plan/").text
+    assert '<a href="../commitments/c-rpg-places/">Research postgraduate places up to 7,200' in en
+    assert "commitments/#c-" not in en
+
+
+def test_the_error_page_marks_no_menu_item_current_and_drops_the_bare_reason(client) -> None:
+    missing = client.get("/zh-hant/no-such-page/")
+    assert missing.status_code == 404 and "此頁不存在。" in missing.text
+    assert 'aria-current="page"' not in missing.text and 'data-page="error"' in missing.text
+    assert "Not Found" not in missing.text  # English words that add nothing on a Chinese page
+    unknown = client.get("/en/indicators/9.9/")
+    assert unknown.status_code == 404 and "no indicator has the id" in html.unescape(unknown.text)

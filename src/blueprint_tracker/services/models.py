@@ -502,6 +502,7 @@ class NodeData(TypedDict):
 @with_config(STRICT)
 class NodeCommitment(TypedDict):
     id: str
+    title: LangText | None  # the short title (plan data), when the plan gives one
     text: LangText
     status: str | None
     due: Due | None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from http import HTTPStatus
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -79,7 +80,10 @@ def error_page(request: Request, status: int, message: str) -> str:
     folder = request.url.path.lstrip("/")
     if not folder.endswith("/"):  # links relative to the folder of the requested path
         folder = folder.rsplit("/", 1)[0] + "/" if "/" in folder else ""
-    return error_html(replace(ctx, link=Linker(lang, folder)), status, message)
+    if message == HTTPStatus(status).phrase:  # "Not Found" says no more than the page's sentence
+        message = ""
+    # an error page of its own: no menu item marked as the current page
+    return error_html(replace(ctx, page="error", link=Linker(lang, folder)), status, message)
 
 
 def _html(request: Request, build: Callable[[], str]) -> str:

@@ -50,7 +50,13 @@ def plan_page(ws: Workspace, as_of: dt.date | None = None) -> PlanPage:
         PlanNode(
             **node,
             commitments=[
-                {"id": c["id"], "text": c["text"], "status": c["status"], "due": c["due"]}
+                {
+                    "id": c["id"],
+                    "title": c["title"],
+                    "text": c["text"],
+                    "status": c["status"],
+                    "due": c["due"],
+                }
                 for c in by_node.get(node["id"], [])
             ],
             indicators=[
