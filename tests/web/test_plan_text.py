@@ -66,3 +66,20 @@ def test_media_outlets_are_named_in_the_page_language(plan_text_client) -> None:
     zh = plan_text_client.get("/zh-hant/commitments/c-itland-from-2024/").text
     assert ">Ming Pao</a>" in en and "明報" not in html.unescape(en)
     assert ">明報</a>" in zh
+
+
+def test_the_english_feed_names_sources_in_english(plan_text_client) -> None:
+    """The Atom feed's evidence summaries: agencies and source titles in the feed's language."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    summaries = {}
+    for slug in ("en", "zh-hant"):
+        feed = ET.fromstring(plan_text_client.get(f"/{slug}/feed.xml").content)
+        summaries[slug] = [s.text or "" for s in feed.iter(f"{atom}summary")]
+    sources = [s.split(" — ", 1)[1] for s in summaries["en"] if " — " in s]
+    assert sources, "the feed has evidence entries"
+    assert [s for s in sources if re.search(r"[\u3400-\u9fff]", s)] == []
+    assert any(s.startswith("HK01, ") for s in sources)
+    assert any(" — 香港01，" in s for s in summaries["zh-hant"])

@@ -106,11 +106,14 @@ def sources(
     if as_json:
         print_json(rows)
         return
+    from blueprint_tracker.cli.show_view import plan_words
     from blueprint_tracker.present.labels import TIERS
+    from blueprint_tracker.services.plan_views import plan_tree
 
+    words = plan_words(lang, plan_tree(workspace().plan)["plan"])
     table = Table(*heads(SOURCE_HEADS, lang))
     for row in rows:
-        title = row["title"]
+        title = words("title", row["title"])
         url = row["url"] + (
             f"\n← {row['copy_url']}" if row["copy_url"] != row["url"] and row["copy_url"] else ""
         )
@@ -121,7 +124,7 @@ def sources(
         )
         table.add_row(
             say(TIERS[row["tier"]], lang),
-            row["agency"],
+            words("agency", row["agency"]),
             title,
             str(row["figures"]),
             ", ".join(row["series"]),

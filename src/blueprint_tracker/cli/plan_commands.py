@@ -70,9 +70,10 @@ def show(
         print_json(data)
         return
     from blueprint_tracker.cli.show_view import show_tables
+    from blueprint_tracker.services.plan_views import plan_tree
 
     out = console()
-    for table in show_tables(data["item"], lang):
+    for table in show_tables(data["item"], lang, plan_tree(workspace().plan)["plan"]):
         out.print(table)
 
 

@@ -249,7 +249,9 @@ def build_site(
     files = data_files(data, pages.observation_rows(ws, as_of)) + twin_files(data, languages)
     files += document_files(ws, data)
     feed = registry.document("updates").data(ws, None, as_of)
-    files += [(feed_path(lang), atom_feed(feed, lang, static=True)) for lang in languages]
+    files += [
+        (feed_path(lang), atom_feed(feed, lang, static=True, site=data.site)) for lang in languages
+    ]
     total = len(renders) + len(files) + 2 + (len(NAMES) if publications else 0)
     done = 0
 

@@ -13,6 +13,7 @@ from typing import Any
 from blueprint_tracker import i18n
 from blueprint_tracker.i18n import slug_of
 from blueprint_tracker.present.dates import long_date
+from blueprint_tracker.present.plan_text import agency_words, plain_words
 from blueprint_tracker.present.urls import page_path, relative
 from blueprint_tracker.services.models import Updates
 
@@ -52,7 +53,22 @@ def _figure_title(entry: Mapping[str, Any], lang: str) -> str:
     return i18n.labelled(lang, f"{entry['indicator']} {_t(entry['name'], lang)}", what)
 
 
-def _entry(feed: ET.Element, entry: Mapping[str, Any], lang: str, plan: str, static: bool) -> None:
+def _source(source: Mapping[str, Any], lang: str, site: Mapping[str, Any]) -> str:
+    """An evidence source in ``lang``: the agency through agencies.yaml, the title through the
+    plan's text catalogues (else as stored)."""
+    agency = agency_words(source["agency"], lang, site)
+    title = plain_words(source["title"], lang, site.get("translations"))
+    return f"{agency}{i18n.gettext(lang, ', ')}{title}"
+
+
+def _entry(
+    feed: ET.Element,
+    entry: Mapping[str, Any],
+    lang: str,
+    plan: str,
+    static: bool,
+    site: Mapping[str, Any],
+) -> None:
     _ = i18n.translations(lang).gettext
     node = _add(feed, "entry")
     _add(node, "id", f"urn:blueprint-tracker:{plan}:{slug_of(lang)}:{entry['id']}")
@@ -65,15 +81,17 @@ def _entry(feed: ET.Element, entry: Mapping[str, Any], lang: str, plan: str, sta
         label = f"{_('Commitment')} {entry['commitment']}"
         title = i18n.labelled(lang, label, _t(entry["summary"], lang))
         href = f"{_link(lang, 'commitments', None, static)}#{entry['commitment']}"
-        source = entry["source"]
-        summary = f"{_t(entry['text'], lang)} — {source['agency']}, {source['title']}"
+        summary = f"{_t(entry['text'], lang)} — {_source(entry['source'], lang, site)}"
     _add(node, "title", title)
     _add(node, "link", href=href)
     _add(node, "summary", summary)
 
 
-def atom_feed(data: Updates, lang: str, static: bool = False) -> str:
-    """The feed document for ``services.feed.updates(...)`` in ``lang``."""
+def atom_feed(
+    data: Updates, lang: str, static: bool = False, site: Mapping[str, Any] | None = None
+) -> str:
+    """The feed document for ``services.feed.updates(...)`` in ``lang``; ``site`` the plan header
+    (its agency names and text catalogues put sources in ``lang``)."""
     _ = i18n.translations(lang).gettext
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: i18n.html_lang(lang)})
@@ -87,6 +105,6 @@ def atom_feed(data: Updates, lang: str, static: bool = False) -> str:
     _add(_add(feed, "author"), "name", "Blueprint Tracker")
     _add(feed, "link", rel="alternate", href=_link(lang, "overview", None, static))
     for entry in entries:
-        _entry(feed, entry, lang, data["plan"], static)
+        _entry(feed, entry, lang, data["plan"], static, site or {})
     body = ET.tostring(feed, encoding="unicode")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body

@@ -206,7 +206,8 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
     def feed(request: Request, slug: str, as_of: Text = None) -> Response:
         lang, day = _lang(request, slug), parse_as_of(as_of)
         data = registry.document("updates").data(page_cache(request).ws, None, day)
-        return Response(atom_feed(data, lang), media_type="application/atom+xml; charset=utf-8")
+        document = atom_feed(data, lang, site=request.app.state.site)
+        return Response(document, media_type="application/atom+xml; charset=utf-8")
 
     @router.get("/downloads/indicators/{indicator_id}.csv")
     def indicator_csv(request: Request, indicator_id: str, as_of: Text = None) -> Response:
