@@ -239,7 +239,8 @@ def assess_many(requests: Sequence[Prepared]) -> list[Assessment]:
             text = i18n.words(
                 explain(
                     Method(method), status, item.milestone, numbers, name=item.name, unit=item.unit
-                )
+                ),
+                tuple(item.name) if item.name else i18n.KEYS,  # the plan's languages
             )
             out[index] = Assessment(
                 status=status, method=Method(method), milestone=item.milestone,
@@ -255,7 +256,7 @@ def assess_series(series: Mapping[int, float], **options: Unpack[Options]) -> As
     required; `target`, `target_year`, `comparator` (">=", "<=", "~" with `tolerance`; by
     default ">=" when the direction is increase, "<=" when it is decrease),
     `base_year`, `projection` ("cagr" or "linear"), `window`, `min_span`, `evaluation_year`;
-    `name` and `unit` ({"zh-Hant": ..., "en": ...}) only word the explanation; `bootstrap`
+    `name` and `unit` ({language: words}) only word the explanation, in their languages; `bootstrap`
     (trend only) adds a bootstrap of the annual growth rates with that many draws, `seed`;
     `limit` (statcan without a target) reduces the thresholds near a natural limit.
     """

@@ -36,7 +36,7 @@ class Settings(BaseModel):
     data_dir: Path = Field(default_factory=_default_data_dir)
     database_url: str | None = None
     plan: str = DEFAULT_PLAN
-    lang: str = "zh-Hant"
+    lang: str = ""  # BLUEPRINT_LANG; empty: the plan's first language
     # Server mode: accounts, editing and review in the browser. It needs a secret key of
     # at least 32 characters (BLUEPRINT_SECRET_KEY); the server refuses to start without one.
     server_mode: bool = False

@@ -81,8 +81,8 @@ def test_text_columns_in_both_languages(ws: Workspace, package: Path) -> None:
     assert all(n["title_zh_hant"] and n["title_en"] for n in nodes)
     indicators = {r["id"]: r for r in _rows(package.parent / "indicators.csv")}
     for indicator in ws.plan.indicators:
-        assert indicators[indicator.id]["name_zh_hant"] == indicator.name.zh_hant
-        assert indicators[indicator.id]["name_en"] == indicator.name.en
+        assert indicators[indicator.id]["name_zh_hant"] == indicator.name.get("zh-Hant")
+        assert indicators[indicator.id]["name_en"] == indicator.name.get("en")
     assessments = _rows(package.parent / "assessments.csv")
     assert all(a["explanation_zh_hant"] and a["explanation_en"] for a in assessments)
 

@@ -145,9 +145,10 @@ def test_chinese_workbook_has_chinese_text(books: dict[str, Path], ws: Workspace
     book = load_workbook(books["zh-Hant"])
     records = _records(book["指標"])
     names = {r["指標名稱"] for r in records}
-    assert names == {i.name.zh_hant for i in ws.plan.indicators}
+    assert names == {i.name.get("zh-Hant") for i in ws.plan.indicators}
     commitments = _records(book["承諾"])
-    assert {r["承諾原文"] for r in commitments} == {c.text.zh_hant for c in ws.plan.commitments}
+    texts = {c.text.get("zh-Hant") for c in ws.plan.commitments}
+    assert {r["承諾原文"] for r in commitments} == texts
 
 
 def test_cli_writes_xlsx(mini_plan: Path, cli: Callable[..., Any], tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def test_directions_group_strategies_as_in_chapter_3(workspace: Workspace) -> No
 
 def test_every_text_has_both_languages_and_translations_are_marked(workspace: Workspace) -> None:
     for node in workspace.plan.header.nodes:
-        assert node.title.zh_hant and node.title.en
+        assert node.title.has("zh-Hant") and node.title.has("en")
     assert any(n.title.translated for n in workspace.plan.header.nodes)
 
 

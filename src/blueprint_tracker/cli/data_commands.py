@@ -50,7 +50,7 @@ def _milestone(row: Mapping[str, Any], year: int) -> str:
 
 
 def indicators(
-    lang: LangOption = "zh-Hant", as_of: AsOfOption = None, as_json: JsonOption = False
+    lang: LangOption = "", as_of: AsOfOption = None, as_json: JsonOption = False
 ) -> None:
     """Each indicator's latest value and year, baseline, milestones and source."""
     from blueprint_tracker.services.indicators import indicator_table
@@ -96,7 +96,7 @@ def import_(
 
 
 def sources(
-    lang: LangOption = "zh-Hant", as_of: AsOfOption = None, as_json: JsonOption = False
+    lang: LangOption = "", as_of: AsOfOption = None, as_json: JsonOption = False
 ) -> None:
     """Every source with the number of figures it supplies."""
     from blueprint_tracker.services.sources import source_rows
@@ -135,7 +135,7 @@ def sources(
 
 
 def gaps(
-    lang: LangOption = "zh-Hant", as_of: AsOfOption = None, as_json: JsonOption = False
+    lang: LangOption = "", as_of: AsOfOption = None, as_json: JsonOption = False
 ) -> None:
     """Missing indicator-years up to the latest expected release; commitments without evidence."""
     from blueprint_tracker.services.gaps import gap_report

@@ -18,7 +18,10 @@ from blueprint_tracker.errors import BlueprintError, Problem, ProblemsError
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 LangOption = Annotated[
-    str, typer.Option("--lang", help="Language: zh-Hant or en.", envvar="BLUEPRINT_LANG")
+    str,
+    typer.Option(
+        "--lang", help="One of the plan's languages (default: its first).", envvar="BLUEPRINT_LANG"
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -53,9 +56,13 @@ def error_console() -> Console:
 
 def parse_lang(value: str) -> str:
     """A catalogued language (any spelling), or another language the plan declares (its plan
-    text with English interface words)."""
-    from blueprint_tracker.i18n import lang_of_slug, normalise_lang
+    text with English interface words); none: the plan's first language."""
+    from blueprint_tracker.i18n import default_lang, lang_of_slug, normalise_lang
 
+    if not value.strip():
+        from blueprint_tracker.cli.session import workspace
+
+        return default_lang(workspace().plan.header.languages)
     try:
         return normalise_lang(value)
     except ValueError as exc:
@@ -91,10 +98,10 @@ def print_json(data: Any) -> None:
 
 
 def t(value: Mapping[str, Any] | None, lang: str) -> str:
-    """A text dict in ``lang``; else in English (the interface's fallback), else Chinese."""
-    if not value:
-        return ""
-    return str(value.get(lang) or value.get("en") or value.get("zh-Hant") or "")
+    """A text dict in ``lang``; else in its first language (the plan's order)."""
+    from blueprint_tracker import i18n
+
+    return i18n.pick(value, lang)
 
 
 def say(message: str, lang: str, **args: object) -> str:

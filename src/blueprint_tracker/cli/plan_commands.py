@@ -31,7 +31,7 @@ COMMITMENT_HEADS = (N_("ID"), N_("Commitment"), N_("Due"), N_("Owner"), N_("Evid
 
 def plan(
     level: Annotated[str | None, typer.Option(help="Show levels down to this one.")] = None,
-    lang: LangOption = "zh-Hant",
+    lang: LangOption = "",
     as_json: JsonOption = False,
 ) -> None:
     """The plan as a tree: directions, strategies, goals, recommendations."""
@@ -57,7 +57,7 @@ def plan(
 
 def show(
     item_id: Annotated[str, typer.Argument(help="A node, indicator or commitment id.")],
-    lang: LangOption = "zh-Hant",
+    lang: LangOption = "",
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -81,7 +81,7 @@ def commitments(
     due_before: Annotated[
         str | None, typer.Option(help="Only those due before YYYY-MM-DD.")
     ] = None,
-    lang: LangOption = "zh-Hant",
+    lang: LangOption = "",
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -46,7 +46,7 @@ def _write_pdf(output: Path, lang: str, as_of: str | None) -> None:
 
 def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
-    lang: LangOption = "zh-Hant",
+    lang: LangOption = "",
     format: Annotated[
         str | None, typer.Option("--format", help="pdf or xlsx (default: from the file name).")
     ] = None,

@@ -36,8 +36,9 @@ def _as_stored(key: str, text: str) -> str:
     return text
 
 
-def _is_text(value: Any) -> bool:
-    return isinstance(value, dict) and "zh-Hant" in value
+def _is_text(value: Any, lang: str) -> bool:
+    """A text in the plan's languages (``{language: words, "translated": ...}``)."""
+    return isinstance(value, dict) and (lang in value or "translated" in value)
 
 
 def _is_rows(value: Any) -> bool:
@@ -51,7 +52,7 @@ def _cell(
 
     if value is None:
         return ""
-    if _is_text(value):
+    if _is_text(value, lang):
         return t(value, lang)
     if isinstance(value, float) and key in ROUNDED and decimals is not None:
         return number(value, lang, decimals)

@@ -126,7 +126,7 @@ def _commitment_table(report: StatusReport, lang: str) -> Table:
 
 def status(
     method: Annotated[str | None, typer.Option(help="Only this method.")] = None,
-    lang: LangOption = "zh-Hant",
+    lang: LangOption = "",
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -198,7 +198,7 @@ def assess(
     limit: Annotated[
         float | None, typer.Option(help="statcan without a target: the series' natural limit.")
     ] = None,
-    lang: LangOption = "zh-Hant",
+    lang: LangOption = "",
     as_json: JsonOption = False,
 ) -> None:
     """Assess one series from a CSV file with any method (the same engine as the dashboard)."""

@@ -63,9 +63,9 @@ def assess_table(
     bootstrap: Annotated[int, _opt("trend: bootstrap draws (0 = off).")] = 0,
     seed: Annotated[int | None, _opt("Seed of the bootstrap.")] = None,
     explanation: Annotated[
-        str | None, _opt("Add explanations: zh-Hant, en or both (slow).")
+        str | None, _opt("Add explanations: a catalogued language or both (slow).")
     ] = None,
-    lang: LangOption = "zh-Hant",
+    lang: LangOption = "",
     as_json: JsonOption = False,
 ) -> None:
     """Assess every series of a long table (CSV or Parquet) into a Parquet or CSV file."""

@@ -56,7 +56,9 @@ class PlanHeader(_Model):
     source_url: OptionalWebAddress = ""
     baseline_year: int = Field(ge=1900, le=2200)
     headline: HeadlineRule = Field(default_factory=HeadlineRule)
-    languages: list[str] = Field(default_factory=lambda: ["zh-Hant", "en"], min_length=1)
+    #: the plan's languages, the source first (a plan folder that declares none: the language
+    #: table's, ``i18n.KEYS``)
+    languages: list[str] = Field(min_length=1)
     levels: list[Level] = Field(min_length=1)
     vision: Text
     mission: list[MissionItem] = Field(default_factory=list)

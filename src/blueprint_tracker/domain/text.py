@@ -1,55 +1,79 @@
 """Plan text as one value: the same words in each of the plan's languages.
 
-A Hong Kong plan holds Traditional Chinese (the source) and English; another plan holds the
-languages it declares (``plan.yaml`` ``languages``), each under its BCP 47 tag (``es``, ``fr``,
-``pt-BR``). Which languages a plan's texts must have is checked against the plan, not here.
+A plan holds the languages it declares (``plan.yaml`` ``languages``), each under its BCP 47 tag
+(``en``, ``es``, ``pt-BR``, ``zh-Hant``). No language is special here: which languages a plan's
+texts must have is checked against the plan, and which have interface words is the language
+table's business (``i18n.LANGUAGES``). A text keeps its languages in the plan's declared order
+(:func:`language_order`), which is also the order it falls back in.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import Annotated, Any, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_serializer, model_validator
+from pydantic import SerializerFunctionWrapHandler as _Handler
 
 from blueprint_tracker.domain.marks import N_ as N_  # re-exported: the mark of a message id
 
-#: The language keys of bilingual values (the language table itself is ``i18n.LANGUAGES``).
-Lang = Literal["zh-Hant", "en"]
+#: A language key: a BCP 47 tag as the plan declares it.
+Lang: TypeAlias = str
 LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_NAMED = {"zh-Hant": "zh_hant", "en": "en"}
+#: the order texts keep their languages in while a plan is read (the plan's declared order)
+_ORDER: ContextVar[tuple[str, ...]] = ContextVar("language_order", default=())
+
+
+@contextlib.contextmanager
+def language_order(languages: Sequence[str]) -> Iterator[None]:
+    """Texts built inside keep their languages in this order (the plan's), others after."""
+    token = _ORDER.set(tuple(languages))
+    try:
+        yield
+    finally:
+        _ORDER.reset(token)
+
+
+def _words(value: str) -> str:
+    if not value.strip():
+        raise ValueError("text must not be empty")
+    return value.strip()
+
+
+def _stripped(value: str) -> str:
+    return value.strip()
 
 
 class Text(BaseModel):
     """A text in one or more languages; ``translated`` marks a text that is ours, not official.
 
-    ``zh-Hant`` and ``en`` are fields; any other language is kept under its tag (pydantic's
-    extra fields), so ``Text.model_validate({"en": "Poverty", "es": "Pobreza"})`` holds both.
+    Each language is kept under its tag, so ``Text.model_validate({"fr": "Pauvreté", "es":
+    "Pobreza"})`` holds both; :meth:`get` falls back through the text's languages in order.
     """
 
-    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="allow")
+    model_config = ConfigDict(frozen=True, extra="allow")
+    __pydantic_extra__: dict[str, Annotated[str, AfterValidator(_words)]]
 
-    zh_hant: str = Field(default="", alias="zh-Hant")
-    en: str = ""
     translated: bool = False
 
-    @field_validator("zh_hant", "en")
+    @model_validator(mode="before")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text must not be empty")
-        return value.strip()
+    def _in_order(cls, data: Any) -> Any:
+        order = _ORDER.get()
+        if not order or not isinstance(data, Mapping):
+            return data
+        first = {tag: data[tag] for tag in order if tag in data}
+        return {**first, **{k: v for k, v in data.items() if k not in first}}
 
     @model_validator(mode="after")
     def _languages(self) -> Text:
-        for tag, value in (self.model_extra or {}).items():
+        for tag in self.model_extra or {}:
             if not LANG_TAG.match(tag):
                 raise ValueError(f"{tag!r} is not a language tag (such as en, es, zh-Hant)")
-            if not isinstance(value, str) or not value.strip():
-                raise ValueError(f"the {tag} text must be a non-empty string")
-            self.model_extra[tag] = value.strip()  # type: ignore[index]
         if not self.languages() and self._needs_words():
             raise ValueError("text must not be empty")
         return self
@@ -57,32 +81,36 @@ class Text(BaseModel):
     def _needs_words(self) -> bool:
         return True
 
+    @model_serializer(mode="wrap")
+    def _languages_first(self, handler: _Handler) -> dict[str, Any]:
+        out: dict[str, Any] = handler(self)
+        mark = {"translated": out.pop("translated")} if "translated" in out else {}
+        return {**out, **mark}
+
     def languages(self) -> tuple[str, ...]:
-        """The languages this text is written in."""
-        named = tuple(tag for tag, field in _NAMED.items() if getattr(self, field))
-        return named + tuple(sorted(self.model_extra or {}))
+        """The languages this text is written in (an empty unit is written in none)."""
+        return tuple(tag for tag, value in (self.model_extra or {}).items() if value)
 
     def has(self, lang: str) -> bool:
         return lang in self.languages()
 
-    def get(self, lang: str) -> str:
-        """The text in ``lang``; else in Chinese, English or the first language it has."""
-        for tag in (lang, "zh-Hant", "en", *self.languages()):
+    def get(self, lang: str, fallback: Sequence[str] = ()) -> str:
+        """The text in ``lang``; else in the first of ``fallback`` it has, else in the first
+        language it is written in."""
+        for tag in (lang, *fallback, *self.languages()):
             value = self._raw(tag)
             if value:
                 return value
         return ""
 
     def _raw(self, lang: str) -> str:
-        if lang in _NAMED:
-            return str(getattr(self, _NAMED[lang]))
         return str((self.model_extra or {}).get(lang, ""))
 
-    def texts(self) -> dict[str, str]:
-        """``{"zh-Hant": ..., "en": ..., <other languages>...}`` without the translation mark;
-        ``zh-Hant`` and ``en`` are always there (falling back as :meth:`get` does)."""
-        out = {"zh-Hant": self.get("zh-Hant"), "en": self.get("en")}
-        out.update({tag: self._raw(tag) for tag in sorted(self.model_extra or {})})
+    def texts(self, languages: Sequence[str] = ()) -> dict[str, str]:
+        """``{language: words}`` without the translation mark: each of ``languages`` (falling
+        back as :meth:`get` does), then each other language the text is written in."""
+        out = {tag: self.get(tag) for tag in languages}
+        out.update({tag: self._raw(tag) for tag in self.model_extra or {} if tag not in out})
         return out
 
     def as_dict(self) -> dict[str, str | bool]:
@@ -95,10 +123,7 @@ class Text(BaseModel):
 class UnitText(Text):
     """A unit of measurement: may be empty (a count, an index) in every language."""
 
-    @field_validator("zh_hant", "en")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        return value.strip()
+    __pydantic_extra__: dict[str, Annotated[str, AfterValidator(_stripped)]]
 
     def _needs_words(self) -> bool:
         return False
@@ -155,9 +180,20 @@ def with_unit(number: str, unit: str, lang: str) -> str:
     return f"{number} {unit}"
 
 
+#: Typography by script, the one table of it: languages written in Chinese characters (or
+#: Japanese) close a unit up to its number and break lines between any two characters.
+CJK_LANGUAGES: tuple[str, ...] = ("zh", "ja")
+
+
+def cjk(lang: str) -> bool:
+    """Whether ``lang`` is written in Chinese characters (or Japanese): CJK fonts, lines broken
+    between characters, units closed up."""
+    return lang.split("-")[0].lower() in CJK_LANGUAGES
+
+
 def _closed_up(lang: str) -> bool:
     """Chinese and Japanese write a unit right after the number; other languages with a space."""
-    return lang.split("-")[0].lower() in ("zh", "ja")
+    return cjk(lang)
 
 
 def join_sentences(sentences: list[str], lang: str) -> str:

@@ -167,7 +167,10 @@ def _json(value: Any, kind: Any = None) -> str:
 def data_files(data: SiteData, observations: list[models.ObservationData]) -> list[tuple[str, str]]:
     files = [
         (download_path("observations.csv"), downloads.observations_csv(observations)),
-        (download_path("commitments.csv"), downloads.commitments_csv(data.commitments)),
+        (
+            download_path("commitments.csv"),
+            downloads.commitments_csv(data.commitments, data.site["languages"]),
+        ),
         ("edition.json", _json({"edition": data.edition, "as_of": data.edition})),
     ]
     for indicator_id, page in data.indicator_pages.items():

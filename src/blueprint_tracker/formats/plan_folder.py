@@ -11,13 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from blueprint_tracker.domain.commitment import Commitment, Evidence
 from blueprint_tracker.domain.indicator import Indicator, SeriesDef
 from blueprint_tracker.domain.plan import Node, Plan, PlanHeader
-from blueprint_tracker.domain.text import Text
+from blueprint_tracker.domain.text import Text, language_order
 from blueprint_tracker.errors import Problem
 from blueprint_tracker.formats.evidence_csv import read_evidence
 from blueprint_tracker.formats.plan_checks import check_plan
 from blueprint_tracker.formats.plan_translations import read_translations
 from blueprint_tracker.formats.problems import ItemIndex, problems_from, validate_items
 from blueprint_tracker.formats.yaml_file import as_text_scalar, read_yaml
+from blueprint_tracker.i18n import KEYS
 
 PLAN_FILE = "plan.yaml"
 SERIES_FILE = "series.yaml"
@@ -61,16 +62,14 @@ def _mapping(document: Any, file: str) -> tuple[dict[str, Any], list[Problem]]:
     return document, []
 
 
-def _read_header(folder: Path, index: ItemIndex) -> tuple[PlanHeader | None, list[Problem]]:
-    document, problems = read_yaml(folder / PLAN_FILE)
-    data, more = _mapping(document, PLAN_FILE)
-    problems += more
+def _read_header(document: Any, index: ItemIndex) -> tuple[PlanHeader | None, list[Problem]]:
+    data, problems = _mapping(document, PLAN_FILE)
     if not data:
         return None, problems
     nodes, node_problems = validate_items(Node, data.get("nodes"), PLAN_FILE, "nodes", index)
     problems += node_problems
     try:
-        header = PlanHeader.model_validate({**data, "nodes": []})
+        header = PlanHeader.model_validate({"languages": list(KEYS), **data, "nodes": []})
     except ValidationError as exc:
         return None, problems + problems_from(exc, PLAN_FILE)
     return header.model_copy(update={"nodes": nodes}), problems
@@ -104,19 +103,37 @@ def attach_evidence(commitments: list[Commitment], evidence: list[Evidence]) -> 
     ]
 
 
+def declared_languages(document: Any) -> list[str]:
+    """The languages ``plan.yaml`` declares (the language table's when it declares none)."""
+    found = document.get("languages") if isinstance(document, dict) else None
+    if isinstance(found, list) and found and all(isinstance(tag, str) for tag in found):
+        return found
+    return list(KEYS)
+
+
 def load_plan_folder(folder: Path) -> tuple[Plan | None, list[Problem]]:
-    """The plan in ``folder`` and every problem found in any of its files."""
+    """The plan in ``folder`` and every problem found in any of its files; every text keeps its
+    languages in the plan's declared order."""
     if not folder.is_dir():
         return None, [Problem(str(folder), "", "is not a folder")]
+    document, problems = read_yaml(folder / PLAN_FILE)
+    with language_order(declared_languages(document)):
+        return _load(folder, document, problems)
+
+
+def _load(
+    folder: Path, document: Any, problems: list[Problem]
+) -> tuple[Plan | None, list[Problem]]:
     index = ItemIndex()
-    header, problems = _read_header(folder, index)
+    header, more = _read_header(document, index)
+    problems += more
     series, more = _read_list(folder, SERIES_FILE, "series", SeriesDef, index)
     problems += more
     indicators, more = _read_list(folder, INDICATORS_FILE, "indicators", Indicator, index)
     problems += more
     commitments, more = _read_list(folder, COMMITMENTS_FILE, "commitments", Commitment, index)
     problems += more
-    evidence, more = read_evidence(folder / EVIDENCE_FILE)
+    evidence, more = read_evidence(folder / EVIDENCE_FILE, declared_languages(document))
     problems += more
     if header is None:
         return None, problems

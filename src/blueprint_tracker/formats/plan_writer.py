@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from blueprint_tracker.domain.plan import Plan
 from blueprint_tracker.domain.series import Observation
-from blueprint_tracker.formats.evidence_csv import EVIDENCE_COLUMNS
+from blueprint_tracker.formats.evidence_csv import evidence_columns
 from blueprint_tracker.formats.observations_file import COLUMNS, observation_record
 
 
@@ -67,7 +67,7 @@ def plan_files(plan: Plan, observations: Sequence[Observation]) -> dict[str, str
                 ]
             }
         ),
-        "evidence.csv": ",".join(EVIDENCE_COLUMNS) + "\n",
+        "evidence.csv": ",".join(evidence_columns(plan.header.languages)) + "\n",
         "observations.csv": observations_csv(observations),
     }
 

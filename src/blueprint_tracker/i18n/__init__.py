@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import functools
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from babel import Locale
@@ -132,6 +133,19 @@ def language_name(lang: str) -> str:
     return name[:1].upper() + name[1:] if parsed.language != "zh" else name
 
 
+@functools.cache
+def english_name(lang: str) -> str:
+    """The language's name in English, as data descriptions give it: Traditional Chinese,
+    English, Spanish, Portuguese (Brazil)."""
+    try:
+        parsed = Locale.parse(lang.replace("-", "_"))
+    except (ValueError, TypeError):
+        return lang
+    if parsed.script:
+        return f"{parsed.get_script_name('en')} {parsed.get_language_name('en')}"
+    return parsed.get_display_name("en") or lang
+
+
 def normalise_lang(value: str) -> str:
     """The language key for the spellings people type (``zh``, ``zh-hant``, ``zh_Hant_HK``,
     ``EN``, ``en-GB``): the key whose first subtag begins the value."""
@@ -159,9 +173,10 @@ def word(lang: str, phrase: Phrase) -> str:
     return text[:1].upper() + text[1:] if phrase.sentence else text
 
 
-def words(phrase: Phrase) -> dict[str, str]:
-    """A phrase in every language: ``{"zh-Hant": ..., "en": ...}``."""
-    return {lang: word(lang, phrase) for lang in KEYS}
+def words(phrase: Phrase, languages: Sequence[str] = KEYS) -> dict[str, str]:
+    """A phrase in each of ``languages`` (the table's by default): ``{language: words}``; a
+    language without a catalogue gets English interface words around its own plan text."""
+    return {lang: word(lang, phrase) for lang in languages}
 
 
 def _argument(lang: str, arg: PhraseArg) -> str:
@@ -171,7 +186,63 @@ def _argument(lang: str, arg: PhraseArg) -> str:
         return with_unit(arg.number, arg.unit.get(lang, ""), lang)
     if isinstance(arg, str | int):
         return str(arg)
-    return arg.get(lang) or arg.get(KEYS[0]) or ""
+    return pick(arg, lang)
+
+
+def pick(value: Mapping[str, object] | None, lang: str, fallback: Sequence[str] = ()) -> str:
+    """A ``{language: words}`` value in ``lang``; else in the first of ``fallback`` it has; else
+    in its first language (texts keep the plan's language order). The translation mark and
+    other non-words are skipped."""
+    if not value:
+        return ""
+    for tag in (lang, *fallback):
+        found = value.get(tag)
+        if isinstance(found, str) and found:
+            return found
+    return next((v for v in value.values() if isinstance(v, str) and v), "")
+
+
+def column_suffix(lang: str) -> str:
+    """The suffix of a language's column in tables and files: the tag in lower case with ``_``
+    for ``-`` (``title_en``, ``title_es``, ``title_pt_br``, ``title_zh_hant``)."""
+    return lang.lower().replace("-", "_")
+
+
+def field_suffixes(languages: Sequence[str]) -> dict[str, str]:
+    """Each language's suffix in ``evidence.csv`` and the edit form (``summary_zh``,
+    ``summary_en``, ``summary_es``): its first subtag, unless another of ``languages`` shares
+    it, then its :func:`column_suffix` (``summary_zh_hant`` beside ``summary_zh_hans``)."""
+    firsts = [lang.split("-")[0].lower() for lang in languages]
+    return {
+        lang: first if firsts.count(first) == 1 else column_suffix(lang)
+        for lang, first in zip(languages, firsts, strict=True)
+    }
+
+
+def language_in(lang: str, page: str) -> str:
+    """The name of language ``lang`` in the interface language of a page in ``page`` (on the
+    English page: Chinese, Spanish), from Babel's locale data."""
+    try:
+        parsed = Locale.parse(lang.replace("-", "_"))
+    except (ValueError, TypeError):
+        return lang
+    return str(parsed.get_language_name(babel_locale(page)) or lang)
+
+
+#: Open Graph's ``og:locale`` of a catalogued language (``language_TERRITORY``); another
+#: language: its tag with ``_``.
+OG_LOCALES = {"zh-Hant": "zh_HK", "en": "en_GB"}
+
+
+def og_locale(lang: str) -> str:
+    return OG_LOCALES.get(lang) or lang.replace("-", "_")
+
+
+def default_lang(languages: Sequence[str], chosen: str = "") -> str:
+    """The language used when none is asked for: ``chosen`` (``BLUEPRINT_LANG``) when the plan
+    has it, else the plan's first language (the table's first for a plan that declares none)."""
+    offered = tuple(languages) or KEYS
+    return chosen if chosen in offered else offered[0]
 
 
 #: a label and its value with the language's colon, as a catalogue message

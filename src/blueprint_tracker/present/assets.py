@@ -45,5 +45,5 @@ def content(name: str) -> str:
 
 
 def localised_content(name: str, lang: str) -> str:
-    """A content page in ``lang`` (``name.zh-Hant.md``), the English ``name.md`` otherwise."""
-    return (content(f"{name}.{lang}.md") if lang != "en" else "") or content(f"{name}.md")
+    """A content page in ``lang`` (``name.<lang>.md``), the English ``name.md`` otherwise."""
+    return content(f"{name}.{lang}.md") or content(f"{name}.md")

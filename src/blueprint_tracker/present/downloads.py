@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from blueprint_tracker import i18n
 from blueprint_tracker.domain.series import dimension_key
 from blueprint_tracker.formats.observations_file import COLUMNS
 from blueprint_tracker.formats.spreadsheet_text import spreadsheet_safe
@@ -87,15 +88,18 @@ def observations_csv(rows: list[ObservationData]) -> str:
     )
 
 
-def commitments_csv(page: CommitmentsPage) -> str:
+def commitments_csv(page: CommitmentsPage, languages: Sequence[str] = i18n.KEYS) -> str:
+    """The commitments listed: their text in each plan language (``text_<suffix>``:
+    ``i18n.field_suffixes``) and the owner as the store names agencies."""
+    suffixes = i18n.field_suffixes(languages)
+    owner = f"owner_{i18n.column_suffix(i18n.FALLBACK)}"
     header = [
         "id",
         "node",
-        "text_zh",
-        "text_en",
+        *(f"text_{suffixes[lang]}" for lang in languages),
         "due",
         "due_end",
-        "owner_en",
+        owner,
         "status",
         "evidence",
     ]
@@ -106,11 +110,10 @@ def commitments_csv(page: CommitmentsPage) -> str:
             [
                 c["id"],
                 c["node"],
-                c["text"]["zh-Hant"],
-                c["text"]["en"],
+                *(str(c["text"].get(lang) or "") for lang in languages),
                 due.get("text", ""),
                 due.get("end", ""),
-                c["owner"]["en"] if c["owner"] else "",
+                i18n.pick(c["owner"], i18n.FALLBACK),
                 c.get("status") or "",
                 len(c["evidence"]),
             ]

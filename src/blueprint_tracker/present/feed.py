@@ -28,7 +28,7 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def _t(value: Mapping[str, Any] | None, lang: str) -> str:
-    return str((value or {}).get(lang) or (value or {}).get("zh-Hant") or "")
+    return i18n.pick(value, lang)
 
 
 def _stamp(day: str) -> str:

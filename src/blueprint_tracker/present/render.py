@@ -11,13 +11,15 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from markupsafe import Markup
 
-from blueprint_tracker.domain.text import unit_first, with_unit
+from blueprint_tracker.domain.text import cjk, unit_first, with_unit
 from blueprint_tracker.i18n import (
     KEYS,
     has_catalogue,
     html_lang,
     interface_lang,
+    language_in,
     language_name,
+    og_locale,
     slug_of,
     translations,
 )
@@ -71,6 +73,12 @@ def _site(context: Any) -> dict[str, Any]:
     ctx = context.get("ctx")
     site = getattr(ctx, "site", None) or context.get("site") or {}
     return site if isinstance(site, dict) else {}
+
+
+@pass_context
+def _source_lang(context: Any) -> str:
+    """The plan's source language (its first): no text in it is our translation."""
+    return str((_site(context).get("languages") or LANGS)[0])
 
 
 def _agency_filter(lang: str) -> Any:
@@ -183,6 +191,11 @@ def environment(lang: str) -> Environment:
         has_catalogue=has_catalogue,
         language_name=language_name,
         hreflang=html_lang,
+        og_locale=og_locale(lang),
+        closed_up=cjk(lang),  # sentences and units closed up (Chinese, Japanese)
+        interface_lang=interface_lang(lang),
+        language_in=lambda tag: language_in(tag, lang),
+        source_lang=_source_lang,
         nav_pages=NAV_PAGES,
         status=status_label,
         method_name=lambda key: _(_label(METHOD_NAMES, key)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
+from blueprint_tracker import i18n
 from blueprint_tracker.compute.formula import parse_formula
 from blueprint_tracker.compute.indicator_values import (
     IndicatorValue,
@@ -13,6 +14,7 @@ from blueprint_tracker.compute.indicator_values import (
 )
 from blueprint_tracker.domain.indicator import Indicator
 from blueprint_tracker.domain.series import Observation, Source
+from blueprint_tracker.domain.text import Text
 from blueprint_tracker.services.models import (
     IndicatorSummary,
     ObservationData,
@@ -63,6 +65,12 @@ def indicator_inputs(indicator: Indicator) -> list[str]:
     return [*names, *([indicator.fallback] if indicator.fallback else [])]
 
 
+def _both(title: Text) -> str:
+    """The plan's title as one source title: its first language, the others in brackets."""
+    first, *others = [title.get(lang) for lang in title.languages()]
+    return f"{first} ({' / '.join(others)})" if others else first
+
+
 def plan_table(
     ws: Workspace, indicator: Indicator, as_of: dt.date | None = None
 ) -> list[Observation]:
@@ -72,8 +80,8 @@ def plan_table(
     if (as_of is not None and as_of < header.published) or not header.source_url:
         return []
     source = Source(
-        agency=header.publisher.en,
-        title=f"{header.title.zh_hant} ({header.title.en})",
+        agency=header.publisher.get(i18n.FALLBACK),
+        title=_both(header.title),
         url=header.source_url,
         tier="official_statement",
     )
@@ -82,7 +90,7 @@ def plan_table(
             series=f"indicator:{indicator.id}",
             period=str(year),
             value=value,
-            unit=indicator.unit.en,
+            unit=indicator.unit.get(i18n.FALLBACK),
             source=source,
             release_date=header.published,
             note="The plan's own table of indicator values.",

@@ -21,15 +21,12 @@ STRICT = ConfigDict(extra="forbid")
 #: a number behind an assessment (a rate, a year, a flag, an interval) or None when unknown
 Number = bool | int | float | str | list[float] | None
 
-LangText = TypedDict(
-    "LangText", {"zh-Hant": NotRequired[str], "en": NotRequired[str], "translated": bool}
-)  # fmt: skip
-LangText.__pydantic_config__ = ConfigDict(extra="allow")  # type: ignore[attr-defined]
-"""Plan text in each language it is written in (``zh-Hant``, ``en``, or another plan's BCP 47
-tags) and ``translated``: the text is our translation, not the official wording."""
+LangText = dict[str, str | bool]
+"""Plan text in each language it is written in (the plan's BCP 47 tags, in its order) and
+``translated``: the text is our translation, not the official wording."""
 
-Explanation = TypedDict("Explanation", {"zh-Hant": str, "en": str})
-Explanation.__pydantic_config__ = STRICT  # type: ignore[attr-defined]
+Explanation = dict[str, str]
+"""Words in each language: ``{language: words}`` (the plan's languages)."""
 
 StatusCounts = dict[str, int]  # status code -> how many
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast, overload
+from typing import overload
 
 from blueprint_tracker.domain.plan import Node, Plan
 from blueprint_tracker.domain.text import Text
@@ -15,7 +15,7 @@ def text(value: Text) -> LangText: ...
 @overload
 def text(value: Text | None) -> LangText | None: ...
 def text(value: Text | None) -> LangText | None:
-    return cast(LangText, value.as_dict()) if value is not None else None
+    return value.as_dict() if value is not None else None
 
 
 def node_data(plan: Plan, node: Node, depth: int = 0) -> NodeData:

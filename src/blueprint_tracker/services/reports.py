@@ -1,9 +1,10 @@
 """Report data: the printed progress report and the open-data tables, composed from the services.
 
 ``report_data`` is what the PDF shows (plan header, status, summary lists, one section per node of
-the section level, sources). ``open_tables`` is the same edition as flat rows with both languages
-side by side (``title_zh_hant``, ``title_en``): the data package, the workbook and re-import read
-these, so a number is computed once and printed, exported and re-read alike.
+the section level, sources). ``open_tables`` is the same edition as flat rows with the plan's
+languages side by side (``title_zh_hant``, ``title_en``; ``title_es`` …): the data package, the
+workbook and re-import read these, so a number is computed once and printed, exported and
+re-read alike.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from blueprint_tracker.compute.verdict import verdict
 from blueprint_tracker.domain.plan import Plan
 from blueprint_tracker.formats.observations_file import observation_record
+from blueprint_tracker.i18n import column_suffix
 from blueprint_tracker.services.models import CommitmentStatus, Reading, StatusReport
 from blueprint_tracker.services.pages import changes_since
 from blueprint_tracker.services.peers import plan_peers
@@ -146,59 +148,63 @@ def report_data(ws: Workspace, as_of: dt.date | None = None) -> dict[str, Any]:
 
 
 def bilingual(
-    prefix: str, value: Mapping[str, Any] | None, translated: bool = False
+    prefix: str, value: Mapping[str, Any] | None, langs: Sequence[str], translated: bool = False
 ) -> dict[str, Any]:
-    """``{prefix}_zh_hant`` and ``{prefix}_en`` (and ``{prefix}_en_translated``) columns."""
+    """A ``{prefix}_{suffix}`` column per plan language (``title_zh_hant``, ``title_en``,
+    ``title_es``: ``i18n.column_suffix``), then, for a text that may be ours,
+    ``{prefix}_{suffix}_translated`` per language after the source (the first)."""
     value = value or {}
     row: dict[str, Any] = {
-        f"{prefix}_zh_hant": value.get("zh-Hant") or "",
-        f"{prefix}_en": value.get("en") or "",
+        f"{prefix}_{column_suffix(lang)}": value.get(lang) or "" for lang in langs
     }
     if translated:
-        row[f"{prefix}_en_translated"] = bool(value.get("translated")) if value else None
+        mark = bool(value.get("translated")) if value else None
+        row.update({f"{prefix}_{column_suffix(lang)}_translated": mark for lang in langs[1:]})
     return row
 
 
 def node_rows(ws: Workspace) -> list[dict[str, Any]]:
+    langs = ws.plan.header.languages
     return [
         {
             "id": n["id"],
             "level": n["level"],
             "parent": n["parent"] or "",
             "depth": n["depth"],
-            **bilingual("ref", in_languages(ws.plan, n["ref"]), translated=True),
-            **bilingual("title", n["title"], translated=True),
-            **bilingual("body", n["body"]),
+            **bilingual("ref", in_languages(ws.plan, n["ref"]), langs, translated=True),
+            **bilingual("title", n["title"], langs, translated=True),
+            **bilingual("body", n["body"], langs),
         }
         for n in plan_tree(ws.plan)["nodes"]
     ]
 
 
 def series_rows(ws: Workspace) -> list[dict[str, Any]]:
+    langs = ws.plan.header.languages
     return [
         {
             "id": s.id,
-            **bilingual("name", s.name.as_dict(), translated=True),
-            **bilingual("unit", s.unit.as_dict()),
+            **bilingual("name", s.name.as_dict(), langs, translated=True),
+            **bilingual("unit", s.unit.as_dict(), langs),
             "frequency": s.frequency,
             "release_lag_months": s.release_lag_months,
-            **bilingual("definition", s.definition.as_dict() if s.definition else None),
+            **bilingual("definition", s.definition.as_dict() if s.definition else None, langs),
             "third_party": s.third_party,
         }
         for s in ws.plan.series
     ]
 
 
-def indicator_rows(status: StatusReport) -> list[dict[str, Any]]:
+def indicator_rows(status: StatusReport, langs: Sequence[str]) -> list[dict[str, Any]]:
     rows = []
     for i in status["indicators"]:
         latest: Mapping[str, Any] = i["latest"] or {}
         rows.append(
             {
                 "id": i["id"],
-                **bilingual("name", i["name"], translated=True),
-                **bilingual("group", i["group"]),
-                **bilingual("unit", i["unit"]),
+                **bilingual("name", i["name"], langs, translated=True),
+                **bilingual("group", i["group"], langs),
+                **bilingual("unit", i["unit"], langs),
                 "direction": i["direction"],
                 "decimals": i["decimals"],
                 "formula": i["formula"],
@@ -211,7 +217,7 @@ def indicator_rows(status: StatusReport) -> list[dict[str, Any]]:
                 "latest_basis": latest.get("basis") or "",
                 "stale": i["stale"],
                 "expected_release": i["expected_release"],
-                **bilingual("definition_note", i["definition_note"]),
+                **bilingual("definition_note", i["definition_note"], langs),
             }
         )
     return rows
@@ -241,7 +247,7 @@ def _status_of(reading: Reading | None) -> str | None:
     return reading["status"] if reading else None
 
 
-def milestone_rows(status: StatusReport) -> list[dict[str, Any]]:
+def milestone_rows(status: StatusReport, langs: Sequence[str]) -> list[dict[str, Any]]:
     """One row per indicator and milestone: latest value, target, each method's status, pace."""
     rows = []
     for i in status["indicators"]:
@@ -250,8 +256,8 @@ def milestone_rows(status: StatusReport) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "indicator": i["id"],
-                    **bilingual("name", i["name"]),
-                    **bilingual("unit", i["unit"]),
+                    **bilingual("name", i["name"], langs),
+                    **bilingual("unit", i["unit"], langs),
                     "direction": i["direction"],
                     "latest_year": latest.get("year"),
                     "latest_value": latest.get("value"),
@@ -280,7 +286,7 @@ def _numbers(numbers: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def assessment_rows(status: StatusReport) -> list[dict[str, Any]]:
+def assessment_rows(status: StatusReport, langs: Sequence[str]) -> list[dict[str, Any]]:
     """One row per indicator, milestone and method: status, explanation and the numbers."""
     rows = []
     for i in status["indicators"]:
@@ -298,14 +304,14 @@ def assessment_rows(status: StatusReport) -> list[dict[str, Any]]:
                         "status": a["status"],
                         "verdict": a["verdict"],
                         "disagree": m["disagree"],
-                        **bilingual("explanation", a["explanation"]),
+                        **bilingual("explanation", a["explanation"], langs),
                         **_numbers(a["numbers"]),
                     }
                 )
     return rows
 
 
-def _due(c: Mapping[str, Any]) -> dict[str, Any]:
+def _due(c: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
     due = c["due"] or {}
     return {
         "due": due.get("text") or "",
@@ -313,11 +319,12 @@ def _due(c: Mapping[str, Any]) -> dict[str, Any]:
         "due_kind": due.get("kind") or "",
         "due_start": due.get("start"),
         "due_end": due.get("end"),
-        **bilingual("due_text", due.get("wording")),
+        **bilingual("due_text", due.get("wording"), langs),
     }
 
 
 def commitment_rows_flat(status: StatusReport, plan: Plan) -> list[dict[str, Any]]:
+    langs = plan.header.languages
     rows = []
     for c in status["commitments"]:
         milestone: Mapping[str, Any] = c["milestone"] or {}
@@ -325,10 +332,10 @@ def commitment_rows_flat(status: StatusReport, plan: Plan) -> list[dict[str, Any
             {
                 "id": c["id"],
                 "node": c["node"],
-                **bilingual("ref", in_languages(plan, c["ref"]), translated=True),
-                **bilingual("text", c["text"], translated=True),
-                **_due(c),
-                **bilingual("owner", c["owner"]),
+                **bilingual("ref", in_languages(plan, c["ref"]), langs, translated=True),
+                **bilingual("text", c["text"], langs, translated=True),
+                **_due(c, langs),
+                **bilingual("owner", c["owner"], langs),
                 "milestone_series": milestone.get("series") or "",
                 "milestone_value": milestone.get("value"),
                 "milestone_comparator": milestone.get("comparator") or "",
@@ -341,7 +348,7 @@ def commitment_rows_flat(status: StatusReport, plan: Plan) -> list[dict[str, Any
     return rows
 
 
-def evidence_rows(status: StatusReport) -> list[dict[str, Any]]:
+def evidence_rows(status: StatusReport, langs: Sequence[str]) -> list[dict[str, Any]]:
     """Evidence on each commitment (``number`` counts from 1 within the commitment)."""
     return [
         {
@@ -349,7 +356,7 @@ def evidence_rows(status: StatusReport) -> list[dict[str, Any]]:
             "number": n + 1,
             "date": e["date"],
             "outcome": e["outcome"],
-            **bilingual("summary", e["summary"]),
+            **bilingual("summary", e["summary"], langs),
             "source_agency": e["source"]["agency"],
             "source_title": e["source"]["title"],
             "source_url": e["source"]["url"],
@@ -394,11 +401,12 @@ def peer_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any
     indicators; never part of an assessment)."""
     peers = plan_peers(ws)
     names = {e.id: e.name for e in peers.economies}
+    langs = ws.plan.header.languages
     return [
         {
             "indicator": f.indicator,
             "economy": f.economy,
-            **bilingual("economy_name", text(names[f.economy])),
+            **bilingual("economy_name", text(names[f.economy]), langs),
             "year": f.year,
             "value": f.value,
             "source_agency": f.source.agency,
@@ -420,15 +428,16 @@ def open_tables(
 ) -> dict[str, list[dict[str, Any]]]:
     """The edition as flat tables, keyed by resource name (see docs/reports.md)."""
     status = status if status is not None else status_report(ws, as_of)
+    langs = ws.plan.header.languages
     return {
         "plan_nodes": node_rows(ws),
         "series": series_rows(ws),
-        "indicators": indicator_rows(status),
+        "indicators": indicator_rows(status, langs),
         "indicator_values": value_rows(status),
         "observations": observation_rows(ws, as_of),
-        "assessments": assessment_rows(status),
+        "assessments": assessment_rows(status, langs),
         "commitments": commitment_rows_flat(status, ws.plan),
-        "evidence": evidence_rows(status),
+        "evidence": evidence_rows(status, langs),
         "sources": source_table(ws, as_of),
         "peers": peer_rows(ws, as_of),
     }

@@ -12,7 +12,7 @@ from blueprint_tracker.domain.account import Role, User
 from blueprint_tracker.domain.change import Change, ChangeKind, ChangeStatus
 from blueprint_tracker.domain.commitment import Evidence
 from blueprint_tracker.errors import InputError, NotFoundError, Problem, ProblemsError
-from blueprint_tracker.formats.evidence_csv import EVIDENCE_COLUMNS
+from blueprint_tracker.formats.evidence_csv import AFTER, BEFORE, summary_fields
 from blueprint_tracker.formats.observations_file import parse_observation_row
 from blueprint_tracker.services.accounts import require
 from blueprint_tracker.services.edit_checks import evidence_problems, figure_problems
@@ -22,7 +22,8 @@ from blueprint_tracker.store.review import Effect
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 # the evidence file's columns that a form fills in directly
-EVIDENCE_FIELDS = tuple(c for c in EVIDENCE_COLUMNS if c not in ("commitment", "flags"))
+#: the evidence fields of a payload besides the commitment, the flags and the summaries
+EVIDENCE_FIELDS = tuple(c for c in (*BEFORE, *AFTER) if c not in ("commitment", "flags"))
 
 
 class EditRejectedError(ProblemsError):
@@ -42,19 +43,27 @@ def _observation(ws: Workspace, payload: dict[str, Any]) -> Any:
     return observation
 
 
+def _field(loc: tuple[int | str, ...], summaries: dict[str, str]) -> str:
+    """The payload field a validation error is about (``summary.es`` → ``summary_es``)."""
+    if len(loc) == 2 and loc[0] == "summary" and str(loc[1]) in summaries:
+        return summaries[str(loc[1])]
+    return ".".join(map(str, loc))
+
+
 def _evidence(ws: Workspace, commitment: str, payload: dict[str, Any]) -> Evidence:
     if ws.plan.commitment(commitment) is None:
         raise NotFoundError(f"no commitment has the id {commitment!r}")
+    fields = summary_fields(ws.plan.header.languages)  # {language: "summary_<suffix>"}
     record = {
         "commitment": commitment,
-        "summary": {"zh-Hant": payload.get("summary_zh", ""), "en": payload.get("summary_en", "")},
+        "summary": {lang: str(payload.get(name) or "") for lang, name in fields.items()},
         "flags": tuple(f for f in str(payload.get("flags") or "").split(";") if f),
-        **{k: str(payload.get(k) or "").strip() for k in EVIDENCE_FIELDS if "summary" not in k},
+        **{k: str(payload.get(k) or "").strip() for k in EVIDENCE_FIELDS},
     }
     try:
         evidence = Evidence.model_validate(record)
     except ValidationError as exc:
-        problems = [Problem("form", ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]
+        problems = [Problem("form", _field(e["loc"], fields), e["msg"]) for e in exc.errors()]
         raise EditRejectedError("the evidence cannot be accepted", problems) from None
     found = evidence_problems(ws, evidence)
     if evidence.release_date > dt.date.today():

@@ -89,8 +89,8 @@ def _assess_milestone(
         "base_year": ws.plan.header.baseline_year,
         "projection": indicator.projection,
         "evaluation_year": evaluation.year,
-        "name": indicator.name.texts(),
-        "unit": indicator.unit.texts(),
+        "name": indicator.name.texts(ws.plan.header.languages),
+        "unit": indicator.unit.texts(ws.plan.header.languages),
     }
     assessments = {method: readings.ask(series, method, common) for method in methods}
     if "eurostat" in assessments:  # METHODS 1: the 15-year window as a second reading
@@ -169,6 +169,7 @@ def _progress_rows(
     """The indicator's configured progress readings (Open SDG's ``progress_calculation_options``):
     each on the total line (or the configured breakdown line) of its series, by every method
     (``statcan`` is Open SDG's own)."""
+    langs = ws.plan.header.languages
     rows = []
     for setting in indicator.progress:
         series_id = setting.series or indicator.formula
@@ -176,7 +177,7 @@ def _progress_rows(
             "direction": setting.direction, "base_year": setting.base_year,
             "limit": setting.limit, "evaluation_year": evaluation.year,
             "projection": indicator.projection,
-            "name": indicator.name.texts(), "unit": indicator.unit.texts(),
+            "name": indicator.name.texts(langs), "unit": indicator.unit.texts(langs),
         }  # fmt: skip
         if setting.target is not None:
             comparator = ">=" if setting.direction == "increase" else "<="

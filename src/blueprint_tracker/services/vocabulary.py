@@ -16,8 +16,7 @@ def _word(code: str, label: StatusLabel) -> models.StatusWord:
     kind: Literal["assessment", "commitment"] = (
         "commitment" if code in set(CommitmentStatus) else "assessment"
     )
-    words = i18n.words(Phrase(label.word))
-    return {"code": code, "kind": kind, "label": {"zh-Hant": words["zh-Hant"], "en": words["en"]},
+    return {"code": code, "kind": kind, "label": i18n.words(Phrase(label.word)),
             "icon": label.icon, "tone": label.tone}  # fmt: skip
 
 

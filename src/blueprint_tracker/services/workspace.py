@@ -73,7 +73,7 @@ def _with_store_evidence(plan: Plan, review: ReviewStore) -> Plan:
             commitment=r["commitment"],
             date=r["date"],
             outcome=r["outcome"],
-            summary=Text.model_validate({"zh-Hant": r["summary_zh"], "en": r["summary_en"]}),
+            summary=Text.model_validate(r["summary"]),
             source_agency=r["source_agency"],
             source_title=r["source_title"],
             source_url=r["source_url"],

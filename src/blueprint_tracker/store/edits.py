@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -44,8 +45,7 @@ def add_evidence(conn: Connection, plan_id: str, e: Evidence, change_id: int) ->
         "commitment": e.commitment,
         "date": e.date,
         "outcome": e.outcome,
-        "summary_zh": e.summary.zh_hant,
-        "summary_en": e.summary.en,
+        "summary": json.dumps(e.summary.texts(), ensure_ascii=False),
         "source_agency": e.source_agency,
         "source_title": e.source_title,
         "source_url": e.source_url,

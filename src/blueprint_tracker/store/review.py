@@ -239,12 +239,14 @@ class ReviewStore:
             )
         raise ConflictError(f"change {change_id} could not be decided")
 
-    def evidence(self, plan_id: str) -> list[RowMapping]:
-        """Approved evidence entries that have not been withdrawn."""
+    def evidence(self, plan_id: str) -> list[dict[str, Any]]:
+        """Approved evidence entries that have not been withdrawn; ``summary`` is
+        ``{language: words}``."""
         gone = select(withdrawals.c.item_id).where(withdrawals.c.item_kind == "evidence")
         query = select(evidence).where(evidence.c.plan_id == plan_id, evidence.c.id.not_in(gone))
         with self.engine.connect() as conn:
-            return list(conn.execute(query.order_by(evidence.c.id)).mappings())
+            rows = conn.execute(query.order_by(evidence.c.id)).mappings()
+            return [{**row, "summary": json.loads(row["summary"])} for row in rows]
 
     def audit(self, kind: str | None = None, key: str | None = None) -> list[dict[str, Any]]:
         query = select(audit_log)

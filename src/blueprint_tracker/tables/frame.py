@@ -152,8 +152,8 @@ def assess_frame(
     The result is the same kind of table as the input: ``series_id``, ``status`` (the status
     code), ``trend_flag`` and the method's numbers (null where a number does not apply), in
     the input's order (a table whose series' rows are scattered comes back sorted by
-    ``series_id``). ``explanation`` ("en", "zh-Hant" or True
-    for both) adds the one-sentence explanation, which is slow. Bad input raises
+    ``series_id``). ``explanation`` (a catalogued language, or True
+    for every one) adds the one-sentence explanation, which is slow. Bad input raises
     :class:`blueprint_tracker.errors.TableRejectedError` listing the rows and columns.
     """
     req = request(method, bootstrap=bootstrap, seed=seed, explanation=explanation,

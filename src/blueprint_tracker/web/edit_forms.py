@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from blueprint_tracker import i18n
 from blueprint_tracker.domain.change import ChangeKind
 from blueprint_tracker.domain.series import Observation
 from blueprint_tracker.domain.web_address import web_address_problem
 from blueprint_tracker.errors import InputError, NotFoundError, Problem
+from blueprint_tracker.formats.evidence_csv import summary_fields
 from blueprint_tracker.present.labels import FLAGS, N_, OUTCOMES, TIERS
 from blueprint_tracker.services.edit_checks import check_period
 from blueprint_tracker.services.workspace import Workspace
@@ -33,6 +36,7 @@ class Field:
     kind: str = "text"  # text | textarea | date | url | select | flags
     required: bool = True
     choices: tuple[tuple[str, str], ...] = ()  # (value, msgid)
+    language: str = ""  # a text in one plan language: the label names it (%(language)s)
 
 
 def _source(with_table: bool) -> tuple[Field, ...]:
@@ -65,13 +69,20 @@ OBSERVATION_FIELDS = (
     *_source(with_table=True),
     Field("note", N_("Note"), "textarea", required=False),
 )
-EVIDENCE_FIELDS = (
-    Field("date", N_("Date of the event"), "date"),
-    Field("outcome", N_("Outcome"), "select", choices=tuple(OUTCOMES.items())),
-    Field("summary_zh", N_("Summary in Chinese"), "textarea"),
-    Field("summary_en", N_("Summary in English"), "textarea"),
-    *_source(with_table=False),
-)
+SUMMARY_IN = N_("Summary in %(language)s")
+
+
+def evidence_fields(languages: Sequence[str]) -> tuple[Field, ...]:
+    """The evidence form: a summary box per plan language (``summary_<suffix>``)."""
+    return (
+        Field("date", N_("Date of the event"), "date"),
+        Field("outcome", N_("Outcome"), "select", choices=tuple(OUTCOMES.items())),
+        *(
+            Field(name, SUMMARY_IN, "textarea", language=lang)
+            for lang, name in summary_fields(languages).items()
+        ),
+        *_source(with_table=False),
+    )
 
 
 @dataclass(frozen=True)
@@ -132,9 +143,7 @@ def merge_problems(found: dict[str, list[str]], problems: list[Problem]) -> dict
 
 
 def field_of(location: str) -> str:
-    """The form field a service problem is about (``summary.en`` → ``summary_en``)."""
-    if location.startswith("summary"):
-        return "summary_en" if location.endswith("en") else "summary_zh"
+    """The form field a service problem is about (the services name payload fields)."""
     return location or "form"
 
 
@@ -225,7 +234,8 @@ def withdrawal_spec(ws: Workspace, item_kind: str, item_id: int, back: str | Non
         if row is None:
             raise NotFoundError(f"there is no evidence entry {item_id}")
         fixed = {"commitment": row["commitment"]}
-        about = [(N_("Commitment"), row["commitment"]), (N_("Evidence"), row["summary_en"])]
+        summary = i18n.pick(row["summary"], i18n.FALLBACK)
+        about = [(N_("Commitment"), row["commitment"]), (N_("Evidence"), summary)]
         where = f"commitments/{row['commitment']}/"
     else:
         raise NotFoundError(f"nothing of the kind {item_kind!r} can be withdrawn")
@@ -247,9 +257,9 @@ def evidence_spec(ws: Workspace, commitment: str, status: bool) -> EditSpec:
     return EditSpec(
         kind=ChangeKind.COMMITMENT_STATUS if status else ChangeKind.EVIDENCE,
         title=N_("Propose a commitment status") if status else N_("Add commitment evidence"),
-        fields=EVIDENCE_FIELDS,
+        fields=evidence_fields(ws.plan.header.languages),
         fixed={"commitment": commitment},
         target=f"commitment:{commitment}",
         back=f"commitments/{commitment}/",
-        about=[(N_("Commitment"), f"{commitment}: {found.text.en or found.text.zh_hant}")],
+        about=[(N_("Commitment"), f"{commitment}: {found.text.get(i18n.FALLBACK)}")],
     )

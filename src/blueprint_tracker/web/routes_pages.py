@@ -226,7 +226,8 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
     def commitments_csv(request: Request, as_of: Text = None) -> Response:
         spec = registry.page("commitments")
         data = page_cache(request).page(spec, as_of=parse_as_of(as_of))
-        return csv_response(downloads.commitments_csv(data), "commitments")
+        languages = request.app.state.site.get("languages") or KEYS
+        return csv_response(downloads.commitments_csv(data, languages), "commitments")
 
     @router.get("/downloads/{name}")
     def publication(request: Request, name: str, as_of: Text = None) -> Response:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 CONFIG_FILE = "config_data.yml"
+#: the language of a repository whose config_data.yml names none (Open SDG's own default)
+DEFAULT_LANGUAGE = "en"
 DATA_DIR = "data"
 META_DIRS = ("indicator-config", "meta")
 TRANSLATIONS_DIR = "translations"

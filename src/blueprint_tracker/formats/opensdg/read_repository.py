@@ -89,12 +89,12 @@ def _relative(problem: Problem, root: Path, path: Path) -> Problem:
 def _languages(root: Path, problems: list[Problem]) -> list[str]:
     path = root / layout.CONFIG_FILE
     if not path.exists():
-        return ["en"]
+        return [layout.DEFAULT_LANGUAGE]
     document, more = read_yaml(path)
     problems += [_relative(p, root, path) for p in more]
     langs = document.get("languages") if isinstance(document, dict) else None
     if not isinstance(langs, list) or not langs:
-        return ["en"]
+        return [layout.DEFAULT_LANGUAGE]
     return [str(lang) for lang in langs]
 
 

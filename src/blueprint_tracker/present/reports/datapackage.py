@@ -1,6 +1,7 @@
 """Open data: the edition as a Frictionless data package (CSV files and ``datapackage.json``).
 
-Text columns come in both languages (``title_zh_hant``, ``title_en``); ``observations.csv`` has
+Text columns come in each of the plan's languages (``title_zh_hant``, ``title_en``, ``title_es``:
+``i18n.column_suffix``); ``observations.csv`` has
 exactly the columns of the import format, so it can be imported into another store.
 """
 
@@ -13,6 +14,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from blueprint_tracker import i18n
 from blueprint_tracker.formats.spreadsheet_text import spreadsheet_safe
 from blueprint_tracker.present.reports.package_schema import Resource, package_resources, schema
 from blueprint_tracker.services.reports import edition, open_tables
@@ -61,14 +63,18 @@ def _resource_descriptor(resource: Resource, rows: int) -> dict[str, Any]:
 def descriptor(ws: Workspace, as_of: dt.date | None, counts: dict[str, int]) -> dict[str, Any]:
     header = ws.plan.header
     day = edition(as_of).isoformat()
-    sources = [{"title": header.title.en, "path": header.source_url}] if header.source_url else []
+    langs = header.languages
+    source = header.title.get(i18n.FALLBACK)
+    sources = [{"title": source, "path": header.source_url}] if header.source_url else []
+    names = [i18n.english_name(lang) for lang in langs]
+    spoken = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
     return {
         "profile": "tabular-data-package",
         "name": f"{header.id}-{day}",
-        "title": f"{header.title.zh_hant} / {header.title.en} — {day}",
+        "title": f"{' / '.join(header.title.get(lang) for lang in langs)} — {day}",
         "description": (
             "Targets, commitments, official figures with their provenance, and the assessment "
-            f"of every target on {day}, in Traditional Chinese and English. Produced by "
+            f"of every target on {day}, in {spoken}. Produced by "
             "Blueprint Tracker."
         ),
         "version": day,
@@ -77,7 +83,9 @@ def descriptor(ws: Workspace, as_of: dt.date | None, counts: dict[str, int]) -> 
         "sources": sources,
         "edition": day,
         "as_of": as_of.isoformat() if as_of else None,
-        "resources": [_resource_descriptor(r, counts[r.name]) for r in package_resources()],
+        "resources": [
+            _resource_descriptor(r, counts[r.name]) for r in package_resources(langs)
+        ],
     }
 
 
@@ -87,7 +95,7 @@ def write_datapackage(ws: Workspace, directory: Path, as_of: dt.date | None = No
     directory.mkdir(parents=True, exist_ok=True)
     tables = open_tables(ws, as_of)
     counts = {}
-    for resource in package_resources():
+    for resource in package_resources(ws.plan.header.languages):
         rows = tables[resource.name]
         write_csv(directory / resource.path, resource, rows)
         counts[resource.name] = len(rows)

@@ -43,10 +43,10 @@ CJK_START = 0x2E80
 @functools.cache
 def probe() -> str:
     """The characters a face must have: every Chinese character and full-width punctuation mark
-    of the report's own words in Traditional Chinese (from the catalogue)."""
+    of the report's own words in each catalogued language (Traditional Chinese's)."""
     from blueprint_tracker.present.reports.report_text import TEXT
 
-    text = "".join(i18n.gettext("zh-Hant", message) for message in TEXT.values())
+    text = "".join(i18n.gettext(lang, message) for lang in i18n.KEYS for message in TEXT.values())
     return "".join(sorted({ch for ch in text if ord(ch) >= CJK_START}))
 
 

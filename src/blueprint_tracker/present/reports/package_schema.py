@@ -7,9 +7,11 @@ these fields, so the schema and the data cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from blueprint_tracker.i18n import KEYS, column_suffix, english_name
 from blueprint_tracker.present.reports import table_catalogue
 from blueprint_tracker.present.reports.tables import PACKAGE, Table
 from blueprint_tracker.present.reports.tables import Field as CatalogueField
@@ -50,40 +52,47 @@ class Resource:
         return [f.name for f in self.fields]
 
 
-def fields_of(field: CatalogueField) -> tuple[Field, ...]:
-    """The schema fields of one catalogue field: a text in both languages is
-    ``{key}_zh_hant``, ``{key}_en`` (and ``{key}_en_translated``, whether the English is ours)."""
+def fields_of(field: CatalogueField, languages: Sequence[str] = KEYS) -> tuple[Field, ...]:
+    """The schema fields of one catalogue field: a text is a column per plan language,
+    ``{key}_{suffix}`` (``title_zh_hant``, ``title_en``, ``title_es``; the first language is
+    the source), then, when it may be ours, ``{key}_{suffix}_translated`` per other language."""
     if not field.bilingual:
         return (Field(field.key, field.type, field.description, field.required),)
     key, what = field.key, field.description
     out = [
-        Field(f"{key}_zh_hant", description=f"{what}, in Traditional Chinese (the source text)"),
-        Field(f"{key}_en", description=f"{what}, in English"),
+        Field(
+            f"{key}_{column_suffix(lang)}",
+            description=f"{what}, in {english_name(lang)}" + (" (the source text)" * (n == 0)),
+        )
+        for n, lang in enumerate(languages)
     ]
     if field.translated:
-        out.append(
+        out += [
             Field(
-                f"{key}_en_translated",
+                f"{key}_{column_suffix(lang)}_translated",
                 "boolean",
-                "true when the English is our translation, not official wording",
+                f"true when the {english_name(lang)} is our translation, not official wording",
             )
-        )
+            for lang in languages[1:]
+        ]
     return tuple(out)
 
 
-def resource_of(table: Table) -> Resource:
+def resource_of(table: Table, languages: Sequence[str] = KEYS) -> Resource:
     """The table's resource: its package fields in the catalogue's order."""
-    fields = tuple(f for field in table.carried_on(PACKAGE) for f in fields_of(field))
+    fields = tuple(f for field in table.carried_on(PACKAGE) for f in fields_of(field, languages))
     return Resource(
         table.name, table.title, table.description, fields, table.primary_key, table.foreign_keys
     )
 
 
-def package_resources() -> tuple[Resource, ...]:
-    """Every resource of the data package, in the catalogue's order."""
-    return tuple(resource_of(t) for t in table_catalogue.TABLES if t.title)
+def package_resources(languages: Sequence[str] = KEYS) -> tuple[Resource, ...]:
+    """Every resource of the data package for a plan in ``languages``, in the catalogue's
+    order."""
+    return tuple(resource_of(t, languages) for t in table_catalogue.TABLES if t.title)
 
 
+#: the resources of a plan in the language table's languages
 RESOURCES: tuple[Resource, ...] = package_resources()
 
 

@@ -13,6 +13,8 @@ from fpdf.enums import Align, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace as Style
 from fpdf.util import Padding
 
+from blueprint_tracker.domain.text import cjk
+from blueprint_tracker.i18n import html_lang
 from blueprint_tracker.present.reports.fonts import find_cjk_font
 from blueprint_tracker.present.reports.line_breaks import wrap
 from blueprint_tracker.present.reports.report_text import tr
@@ -55,7 +57,8 @@ class ReportDocument(FPDF):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.report_lang = lang
         self.running_title = running_title
-        self.wrap = WrapMode.CHAR if lang == "zh-Hant" else WrapMode.WORD
+        self.cjk = cjk(lang)  # by script: lines break between characters, not at spaces
+        self.wrap = WrapMode.CHAR if self.cjk else WrapMode.WORD
         regular, bold = find_cjk_font(), find_cjk_font(bold=True)
         self.add_font(FAMILY, "", str(regular.path), collection_font_number=regular.index)
         self.add_font(FAMILY, "B", str(bold.path), collection_font_number=bold.index)
@@ -63,7 +66,7 @@ class ReportDocument(FPDF):
         self.set_auto_page_break(auto=True, margin=18)
         self.set_font(FAMILY, size=10)
         self.set_text_color(*INK)
-        self.set_lang("zh-Hant-HK" if lang == "zh-Hant" else "en")
+        self.set_lang(html_lang(lang))
 
     def multi_cell(  # type: ignore[override]
         self, w: float, h: float | None = None, text: str = "", **kwargs: Any
@@ -72,8 +75,7 @@ class ReportDocument(FPDF):
         line starts with closing punctuation); fpdf then only lays out the lines it is given."""
         if text:
             width = self._text_width(w, kwargs.get("padding", 0)) * SLACK
-            cjk = self.report_lang == "zh-Hant"
-            text = "\n".join(wrap(text, width, self.get_string_width, cjk))
+            text = "\n".join(wrap(text, width, self.get_string_width, self.cjk))
         return super().multi_cell(w, h, text, **kwargs)
 
     def _text_width(self, w: float, padding: Any) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -57,7 +57,7 @@ def _cover(doc: ReportDocument, data: dict[str, Any]) -> None:
 
 
 def _render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
-    lang = getattr(pdf, "report_lang", "en")
+    lang = cast(ReportDocument, pdf).report_lang
     pdf.set_font(FAMILY, "B", 17)
     pdf.set_x(pdf.l_margin)  # the placeholder leaves the cursor where the last cell ended
     pdf.cell(0, 10, tr("contents", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -184,7 +184,5 @@ def listing(items: list[str], lang: str) -> str:
 
 
 def t(value: Mapping[str, Any] | None, lang: str) -> str:
-    """A bilingual text dict in ``lang`` (Chinese when the English is missing)."""
-    if not value:
-        return ""
-    return str(value.get(lang) or value.get("zh-Hant") or "")
+    """A text dict in ``lang``; else in its first language (the plan's order)."""
+    return i18n.pick(value, lang)

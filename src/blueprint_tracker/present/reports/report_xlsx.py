@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from blueprint_tracker import i18n
 from blueprint_tracker.formats.spreadsheet_text import FORMULA_START
 from blueprint_tracker.present.dates import sheet_day_format
 from blueprint_tracker.present.plan_text import agency_words, plain_words
@@ -44,8 +45,7 @@ def cell_value(
     """The typed value of one cell (None for an empty cell); ``plan`` the plan header, whose
     agency names and text catalogues put agencies, source titles and notes in ``lang``."""
     if column.key.endswith("@"):
-        suffix = "zh_hant" if lang == "zh-Hant" else "en"
-        return row.get(f"{column.key[:-1]}_{suffix}") or None
+        return row.get(f"{column.key[:-1]}_{i18n.column_suffix(lang)}") or None
     value = row.get(column.key)
     if value is None or value == "":
         return None
@@ -137,7 +137,7 @@ def write_xlsx(ws: Workspace, path: Path, lang: str, as_of: dt.date | None = Non
     """Write the workbook for the edition of ``as_of`` in ``lang`` to ``path``."""
     data = report_data(ws, as_of)
     tables = open_tables(ws, as_of, data["status"])
-    tables["milestones"] = milestone_rows(data["status"])
+    tables["milestones"] = milestone_rows(data["status"], ws.plan.header.languages)
     book = Workbook()
     book.remove(book.worksheets[0])
     _about(book, data, lang)

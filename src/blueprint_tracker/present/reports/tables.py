@@ -5,9 +5,10 @@ data package's Table Schemas (``package_schema``) and the workbook's sheets (``x
 are both derived from it, so a field is named, typed and described once.
 
 Surfaces: ``PACKAGE`` (a column of the data package's CSV file and its schema field) and
-``WORKBOOK`` (a column of the Excel sheet). A bilingual field (``bilingual=True``) is two
-package columns, ``{key}_zh_hant`` and ``{key}_en`` (and ``{key}_en_translated`` when
-``translated``), and one workbook column in the chosen language.
+``WORKBOOK`` (a column of the Excel sheet). A bilingual field (``bilingual=True``) is a
+package column per plan language, ``{key}_{suffix}`` (``i18n.column_suffix``; and
+``{key}_{suffix}_translated`` per language after the source when ``translated``), and one
+workbook column in the chosen language.
 """
 
 from __future__ import annotations

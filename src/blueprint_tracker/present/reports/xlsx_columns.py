@@ -3,11 +3,12 @@ which field, its heading (English message ids, translated through the Babel cata
 cell type.
 
 A key ending in ``@`` is a bilingual text: the column holds the chosen language
-(``name@`` reads ``name_zh_hant`` or ``name_en``). Kinds: ``text``, ``int``, ``number``,
-``percent``, ``date``, ``bool``, ``url``, ``status`` (the status word; the code has its own
-column), ``outcome``, ``flags``, ``tier`` and ``direction`` (words in the chosen language),
-``plan_text`` (a note, source title or table as stored, in the chosen language through the plan's
-text catalogues) and ``agency`` (through ``agencies.yaml``, then the catalogues).
+(``name@`` reads ``name_<suffix>`` of that language: ``i18n.column_suffix``). Kinds:
+``text``, ``int``, ``number``, ``percent``, ``date``, ``bool``, ``url``, ``status`` (the status
+word; the code has its own column), ``outcome``, ``flags``, ``tier`` and ``direction`` (words
+in the chosen language), ``plan_text`` (a note, source title or table as stored, in the chosen
+language through the plan's text catalogues) and ``agency`` (through ``agencies.yaml``, then
+the catalogues).
 """
 
 from __future__ import annotations

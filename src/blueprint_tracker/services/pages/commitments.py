@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from blueprint_tracker import i18n
 from blueprint_tracker.errors import NotFoundError
 from blueprint_tracker.services.commitments import commitment_rows, evidence_data
 from blueprint_tracker.services.models import (
@@ -22,18 +25,24 @@ from blueprint_tracker.services.plan_views import text
 from blueprint_tracker.services.workspace import Workspace
 
 
+def owner_key(owner: Mapping[str, Any] | None) -> str | None:
+    """The owner's name in the filter: as the store names agencies (the interface's fallback
+    language, English), else its first language."""
+    return i18n.pick(owner, i18n.FALLBACK) if owner else None
+
+
 @dataclass(frozen=True)
 class CommitmentFilter:
     status: str | None = None
     under: str | None = None  # a node id: the commitment's node or one of its ancestors
-    owner: str | None = None  # the owner's English name
+    owner: str | None = None  # the owner's name as stored (English: i18n.FALLBACK)
     due_year: int | None = None
 
     def keeps(self, row: CommitmentRow) -> bool:
         checks = (
             self.status is None or row["status"] == self.status,
             self.under is None or self.under in row["path"],
-            self.owner is None or (row["owner"]["en"] if row["owner"] else None) == self.owner,
+            self.owner is None or owner_key(row["owner"]) == self.owner,
             self.due_year is None or row["due_year"] == self.due_year,
         )
         return all(checks)
@@ -94,7 +103,7 @@ def commitment_page(
 def _filter_options(ws: Workspace, rows: list[CommitmentRow]) -> FilterOptions:
     levels = ws.plan.level_ids()
     group_level = levels[1] if len(levels) > 1 else levels[0]
-    owners = {str(r["owner"].get("en")): r["owner"] for r in rows if r["owner"]}
+    owners = {str(owner_key(r["owner"])): r["owner"] for r in rows if r["owner"]}
     return {
         "group_level": next(
             (

@@ -140,10 +140,11 @@ def _indicator_gaps(ws: Workspace, statuses: Statuses, as_of: dt.date | None) ->
 
 
 def data_notes(ws: Workspace, lang: str) -> str:
-    """The plan's data notes in ``lang`` (Markdown), or an empty string."""
+    """The plan's data notes in ``lang`` (Markdown), else in the first of the plan's languages
+    that has them, or an empty string."""
     folder = ws.plan_dir / "notes"
-    for name in (f"data-notes.{lang}.md", "data-notes.zh-Hant.md", "data-notes.en.md"):
-        path = folder / name
+    for tag in (lang, *ws.plan.header.languages):
+        path = folder / f"data-notes.{tag}.md"
         if path.exists():
             return path.read_text(encoding="utf-8")
     return ""
