@@ -86,6 +86,8 @@ def translations(lang: str) -> Translations:
 #: The interface language of a plan language that has no catalogue: English words, with the
 #: plan's own text in its language (the page says so).
 FALLBACK = "en"
+#: the tag a run of Chinese characters quoted inside text in another language is marked with
+CHINESE_TAG = "zh-Hant"
 
 
 def has_catalogue(lang: str) -> bool:

@@ -11,13 +11,14 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from blueprint_tracker import i18n
 from blueprint_tracker.domain.scripts import CJK, HAS_CJK, is_chinese
 from blueprint_tracker.present.agencies import agency_name
 
 #: a run of Chinese: from a CJK character to the last CJK character or digit that follows it
 #: with only digits, spaces and number punctuation between
 CJK_RUN = re.compile(rf"[{CJK}](?:[{CJK}0-9.,%/()\- ]*[{CJK}0-9])?")
-CHINESE_TAG = "zh-Hant"
+CHINESE_TAG = i18n.CHINESE_TAG
 
 
 def catalogue_words(
@@ -72,8 +73,9 @@ def shown(
     words = catalogue_words(text, lang, translations)
     if words is not None:
         return mark_chinese(words, lang), True
-    if is_chinese(lang) and not HAS_CJK.search(text) and "en" in (languages or ["en"]):
-        return Markup('<span lang="en">{}</span>').format(text), False
+    english = i18n.FALLBACK  # text stored in Latin script is stored in English
+    if is_chinese(lang) and not HAS_CJK.search(text) and english in (languages or [english]):
+        return Markup('<span lang="{}">{}</span>').format(english, text), False
     return mark_chinese(text, lang), False
 
 

@@ -3,8 +3,6 @@ plan's languages, from its catalogues (``translations/<lang>.yaml``)."""
 
 from __future__ import annotations
 
-from typing import cast
-
 from blueprint_tracker.domain.plan import Plan
 from blueprint_tracker.services.models import LangText
 
@@ -19,4 +17,4 @@ def in_languages(plan: Plan, stored: str) -> LangText:
         translated = translated or found is not None
         words[lang] = found or stored
     words["translated"] = translated
-    return cast(LangText, words)
+    return words

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from blueprint_tracker import i18n
 from blueprint_tracker.domain.change import ChangeKind
 from blueprint_tracker.domain.series import Observation
 from blueprint_tracker.domain.web_address import web_address_problem
@@ -95,7 +94,8 @@ class EditSpec:
     fixed: dict[str, str]  # payload values set by the URL, not typed
     target: str  # the item, as the review queue names it
     back: str  # the item's page, relative to the language folder (e.g. "indicators/1.1/")
-    about: list[tuple[str, str]] = field(default_factory=list)  # (label msgid, value) shown
+    #: (label msgid, value) shown; a value is text, or {language: text} shown in the page's
+    about: list[tuple[str, Any]] = field(default_factory=list)
     initial: dict[str, str] = field(default_factory=dict)
 
     def payload(self, values: dict[str, str]) -> dict[str, Any]:
@@ -234,8 +234,7 @@ def withdrawal_spec(ws: Workspace, item_kind: str, item_id: int, back: str | Non
         if row is None:
             raise NotFoundError(f"there is no evidence entry {item_id}")
         fixed = {"commitment": row["commitment"]}
-        summary = i18n.pick(row["summary"], i18n.FALLBACK)
-        about = [(N_("Commitment"), row["commitment"]), (N_("Evidence"), summary)]
+        about = [(N_("Commitment"), row["commitment"]), (N_("Evidence"), row["summary"])]
         where = f"commitments/{row['commitment']}/"
     else:
         raise NotFoundError(f"nothing of the kind {item_kind!r} can be withdrawn")
@@ -261,5 +260,13 @@ def evidence_spec(ws: Workspace, commitment: str, status: bool) -> EditSpec:
         fixed={"commitment": commitment},
         target=f"commitment:{commitment}",
         back=f"commitments/{commitment}/",
-        about=[(N_("Commitment"), f"{commitment}: {found.text.get(i18n.FALLBACK)}")],
+        about=[
+            (
+                N_("Commitment"),
+                {
+                    lang: f"{commitment}: {words}"
+                    for lang, words in found.text.texts(ws.plan.header.languages).items()
+                },
+            )
+        ],
     )

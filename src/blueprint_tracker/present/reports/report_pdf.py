@@ -181,18 +181,18 @@ def _level_name(data: dict[str, Any], lang: str) -> str:
     return t(level["name"], lang)
 
 
-def _ref(ref: str | None, lang: str, translations: Mapping[str, Mapping[str, str]] | None) -> str:
+def _ref(ref: str | None, lang: str, plan: Mapping[str, Any]) -> str:
     """Where a section stands in the plan's text, in the report's language: the catalogue's
     words marked as our translation, the stored reference in the plan's source language, else
     nothing (a reference a reader cannot read is left out)."""
     if not ref:
         return ""
-    words = catalogue_words(ref, lang, translations)
+    words = catalogue_words(ref, lang, plan.get("translations"))
     if words:
         return words + " " + fmt.gettext(lang, "(%(text)s)") % {
             "text": fmt.gettext(lang, "our translation")
         }
-    return ref if lang == "zh-Hant" else ""
+    return ref if lang == plan["languages"][0] else ""
 
 
 def _sections(doc: ReportDocument, data: dict[str, Any]) -> None:
@@ -204,7 +204,7 @@ def _sections(doc: ReportDocument, data: dict[str, Any]) -> None:
         if number:
             doc.add_page()
         doc.heading(t(node["title"], lang), level=1)
-        ref = _ref(node.get("ref"), lang, data["plan"].get("translations"))
+        ref = _ref(node.get("ref"), lang, data["plan"])
         if ref:
             doc.para(ref, size=8.5, tone="muted")
         doc.heading(tr("commitments", lang), level=2)
