@@ -213,3 +213,16 @@ def test_sources_notes_and_references_are_in_the_workbooks_language(
     en_rows = _records(en[tr_sheet("Observations", "en")])
     note_zh, note_en = zh_rows[0][_heading("Note", "zh-Hant")], en_rows[0]["Note"]
     assert note_en and note_zh and note_zh != note_en and CJK.search(note_zh)
+
+
+def test_workbook_carries_the_context_measures_with_their_sources(books: dict[str, Path]) -> None:
+    """Researchers per million people (beside 3.2): Hong Kong and its peers from one table."""
+    rows = _records(load_workbook(books["en"])["Context measures"])
+    by_key = {(r["Measure"], r["Economy"], r["Year"]): r for r in rows}
+    home = by_key[("researchers-per-million", "HKG", 2024)]
+    assert home["Value"] == 5873.74436 and home["Shown with indicator"] == "3.2"
+    assert home["Source tier"] == "official table, read from a copy"
+    assert home["Source URL"] == "https://data.worldbank.org/indicator/SP.POP.SCIE.RD.P6"
+    assert {r["Economy"] for r in rows} == {"HKG", "SGP", "KOR", "CHN"}
+    zh = _records(load_workbook(books["zh-Hant"])["參考指標"])
+    assert {r["經濟體名稱"] for r in zh} >= {"香港", "新加坡"}

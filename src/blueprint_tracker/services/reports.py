@@ -16,7 +16,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from blueprint_tracker.compute.verdict import verdict
+from blueprint_tracker.domain.peers import PeerFigure
 from blueprint_tracker.domain.plan import Plan
+from blueprint_tracker.domain.text import Text
 from blueprint_tracker.formats.observations_file import observation_record
 from blueprint_tracker.i18n import column_suffix
 from blueprint_tracker.services.models import CommitmentStatus, Reading, StatusReport
@@ -403,24 +405,48 @@ def peer_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any
     names = {e.id: e.name for e in peers.economies}
     langs = ws.plan.header.languages
     return [
-        {
-            "indicator": f.indicator,
-            "economy": f.economy,
-            **bilingual("economy_name", text(names[f.economy]), langs),
-            "year": f.year,
-            "value": f.value,
-            "source_agency": f.source.agency,
-            "source_title": f.source.title,
-            "source_url": f.source.url,
-            "source_table": f.source.table,
-            "source_tier": f.source.tier,
-            "source_copy_url": f.source.copy_url,
-            "release_date": f.release_date.isoformat(),
-            "note": f.note,
-        }
+        {"indicator": f.indicator, **_peer_figure(f, names, langs)}
         for indicator in ws.plan.indicators
         for f in peers.known(indicator.id, as_of)
     ]
+
+
+def peer_context_rows(ws: Workspace, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+    """Every figure of the peers file's context measures (not plan indicators; the plan's own
+    economy included) published by ``as_of``, with its provenance."""
+    peers = plan_peers(ws)
+    economies = ([peers.home] if peers.home is not None else []) + list(peers.economies)
+    names = {e.id: e.name for e in economies}
+    langs = ws.plan.header.languages
+    return [
+        {
+            "measure": measure.id,
+            **bilingual("measure_name", text(measure.name), langs),
+            "shown_on": measure.shown_on,
+            **_peer_figure(f, names, langs),
+        }
+        for measure in peers.context
+        for f in peers.known(measure.id, as_of)
+    ]
+
+
+def _peer_figure(
+    f: PeerFigure, names: Mapping[str, Text], langs: Sequence[str]
+) -> dict[str, Any]:
+    return {
+        "economy": f.economy,
+        **bilingual("economy_name", text(names[f.economy]), langs),
+        "year": f.year,
+        "value": f.value,
+        "source_agency": f.source.agency,
+        "source_title": f.source.title,
+        "source_url": f.source.url,
+        "source_table": f.source.table,
+        "source_tier": f.source.tier,
+        "source_copy_url": f.source.copy_url,
+        "release_date": f.release_date.isoformat(),
+        "note": f.note,
+    }
 
 
 def open_tables(
@@ -440,4 +466,5 @@ def open_tables(
         "evidence": evidence_rows(status, langs),
         "sources": source_table(ws, as_of),
         "peers": peer_rows(ws, as_of),
+        "peer_context": peer_context_rows(ws, as_of),
     }

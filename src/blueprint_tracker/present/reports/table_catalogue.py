@@ -387,38 +387,66 @@ SOURCES = Table(
     sheet=N_("Sources"),
 )
 
+#: an economy's figure with its source, as the Peers and Context measures tables give it
+PEER_FIGURE_FIELDS: tuple[F, ...] = (
+    F("economy", description="economy id", heading=N_("Economy"), width=9, required=True),
+    F("economy_name", description="economy name", heading=N_("Economy name"), width=18,
+      bilingual=True),
+    F("year", "integer", heading=N_("Year"), width=7, required=True),
+    F("value", "number", heading=N_("Value"), width=10, required=True),
+    F("source_agency", heading=N_("Source agency"), width=28, kind="agency", required=True),
+    F("source_title", heading=N_("Source title"), width=56, kind="plan_text", required=True),
+    F("source_url", heading=N_("Source URL"), width=40, kind="url", required=True),
+    F("source_table", on=P),
+    F("source_tier", description="see observations.source_tier", heading=N_("Source tier"),
+      width=18, kind="tier", required=True),
+    F("source_copy_url", description=COPY_URL, heading=N_("Read from (copy)"), width=30,
+      kind="url"),
+    F("release_date", "date", heading=N_("Release date"), width=12, required=True),
+    F("note", heading=N_("Note"), width=50, kind="plan_text"),
+)
+#: the workbook shows the tier first among the source's columns
+PEER_FIGURE_ORDER = (
+    "economy", "economy_name", "year", "value", "source_tier",
+    "source_agency", "source_title", "source_url", "source_copy_url", "release_date", "note",
+)
+
 PEERS = Table(
     "peers",
     (
         F("indicator", description="indicator id", heading=N_("Indicator ID"), width=9,
           required=True),
-        F("economy", description="economy id", heading=N_("Economy"), width=9, required=True),
-        F("economy_name", description="economy name", heading=N_("Economy name"), width=18,
-          bilingual=True),
-        F("year", "integer", heading=N_("Year"), width=7, required=True),
-        F("value", "number", heading=N_("Value"), width=10, required=True),
-        F("source_agency", heading=N_("Source agency"), width=28, kind="agency", required=True),
-        F("source_title", heading=N_("Source title"), width=56, kind="plan_text", required=True),
-        F("source_url", heading=N_("Source URL"), width=40, kind="url", required=True),
-        F("source_table", on=P),
-        F("source_tier", description="see observations.source_tier", heading=N_("Source tier"),
-          width=18, kind="tier", required=True),
-        F("source_copy_url", description=COPY_URL, heading=N_("Read from (copy)"), width=30,
-          kind="url"),
-        F("release_date", "date", heading=N_("Release date"), width=12, required=True),
-        F("note", heading=N_("Note"), width=50, kind="plan_text"),
+        *PEER_FIGURE_FIELDS,
     ),
     title="Peer economies",
     description="Other economies' figures for the indicators with an international definition, "
     "each with its source and tier. Context only: they never change a status.",
     sheet=N_("Peers"),
-    # the workbook shows the tier first among the source's columns
-    sheet_order=(
-        "indicator", "economy", "economy_name", "year", "value", "source_tier",
-        "source_agency", "source_title", "source_url", "source_copy_url", "release_date", "note",
-    ),
+    sheet_order=("indicator", *PEER_FIGURE_ORDER),
     primary_key=("indicator", "economy", "year", "release_date"),
     foreign_keys=(("indicator", "indicators", "id"),),
+)
+
+PEER_CONTEXT = Table(
+    "peer_context",
+    (
+        F("measure", description="context measure id (peers.yaml context)",
+          heading=N_("Measure"), width=22, required=True),
+        F("measure_name", description="context measure name", heading=N_("Measure name"),
+          width=30, bilingual=True),
+        F("shown_on", description="id of the indicator whose page shows the measure",
+          heading=N_("Shown with indicator"), width=10, required=True),
+        *PEER_FIGURE_FIELDS,
+    ),
+    title="Context measures",
+    description="Measures with an international definition that are not indicators of the "
+    "plan (such as researchers per million people), for the plan's own economy and its peers "
+    "from one source each, shown beside the indicator they belong to. Context only: they "
+    "never change a status.",
+    sheet=N_("Context measures"),
+    sheet_order=("measure", "measure_name", "shown_on", *PEER_FIGURE_ORDER),
+    primary_key=("measure", "economy", "year", "release_date"),
+    foreign_keys=(("shown_on", "indicators", "id"),),
 )
 
 #: every table, in the order of the data package's resources and of the workbook's sheets
@@ -434,4 +462,5 @@ TABLES: tuple[Table, ...] = (
     EVIDENCE,
     SOURCES,
     PEERS,
+    PEER_CONTEXT,
 )
