@@ -87,3 +87,9 @@ def test_the_error_page_marks_no_menu_item_current_and_drops_the_bare_reason(cli
     assert "Not Found" not in missing.text  # English words that add nothing on a Chinese page
     unknown = client.get("/en/indicators/9.9/")
     assert unknown.status_code == 404 and "no indicator has the id" in html.unescape(unknown.text)
+
+
+def test_cite_this_gives_the_address_without_javascript(client) -> None:
+    page = client.get("/en/indicators/1.1/?as_of=2024-06-30").text
+    cite = _text(re.search(r'<p id="cite-text">.*?</p>', page, re.S)[0])
+    assert cite.endswith("edition of 30 June 2024. http://testserver/en/indicators/1.1/?as_of=2024-06-30")
