@@ -183,3 +183,23 @@ def test_the_cli_speaks_the_plan_first_language_by_default(plan: Path, cli) -> N
     result = cli("status")
     assert result.code == 0, result.err
     assert NAME_EN in result.out and NAME_ES not in result.out
+
+
+def test_downloads_and_search_follow_the_plan_languages(plan: Path, tmp_path: Path) -> None:
+    from blueprint_tracker.config import Settings
+    from blueprint_tracker.present.reports.publications import names
+    from blueprint_tracker.services.search import search
+    from blueprint_tracker.web.app import create_app
+
+    assert names(["en", "es"]) == (
+        "report-en.pdf", "report-es.pdf", "report-en.xlsx", "report-es.xlsx", "datapackage.zip",
+    )  # fmt: skip
+    app = create_app(Settings(data_dir=tmp_path / "downloads", plan=str(plan)))
+    with TestClient(app) as client:
+        page = client.get("/es/data/").text
+        assert "report-es.xlsx" in page
+        workbook = client.get("/downloads/report-es.xlsx")
+        assert workbook.status_code == 200 and workbook.content[:2] == b"PK"
+        assert client.get("/downloads/report-zh-Hant.xlsx").status_code == 404
+        found = [hit["id"] for hit in search(app.state.ws, "Abrir 50")["results"]]
+    assert found == ["c-clinics"]

@@ -22,7 +22,7 @@ from blueprint_tracker.present.feed import atom_feed
 from blueprint_tracker.present.labels import status_label
 from blueprint_tracker.present.render import environment
 from blueprint_tracker.present.reports.pdf_charts import chart_card_png
-from blueprint_tracker.present.reports.publications import NAMES, write_publications
+from blueprint_tracker.present.reports.publications import names, write_publications
 from blueprint_tracker.present.urls import (
     Linker,
     api_path,
@@ -255,7 +255,7 @@ def build_site(
     files += [
         (feed_path(lang), atom_feed(feed, lang, static=True, site=data.site)) for lang in languages
     ]
-    total = len(renders) + len(files) + 2 + (len(NAMES) if publications else 0)
+    total = len(renders) + len(files) + 2 + (len(names(languages)) if publications else 0)
     done = 0
 
     def step(label: str) -> None:

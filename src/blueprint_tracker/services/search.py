@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
 from blueprint_tracker.services.models import SearchItem, SearchResults, StatusBadge
-from blueprint_tracker.services.pages import LANG_KEYS, load_statuses
+from blueprint_tracker.services.pages import load_statuses
 from blueprint_tracker.services.plan_views import text
 from blueprint_tracker.services.workspace import Workspace
 
@@ -53,13 +53,14 @@ def char_map(texts: Iterable[str]) -> dict[str, str]:
     return {c: simplified(c) for c in sorted(chars) if simplified(c) != c}
 
 
-def _texts(*values: Mapping[str, Any] | str | None) -> list[str]:
+def _texts(languages: Sequence[str], *values: Mapping[str, Any] | str | None) -> list[str]:
+    """The words of ``values`` in each of the plan's ``languages``."""
     out: list[str] = []
     for value in values:
         if isinstance(value, str):
             out += [value] if value else []
         elif value:
-            out += [str(value.get(k) or "") for k in LANG_KEYS]
+            out += [str(value.get(k) or "") for k in languages]
     return out
 
 
@@ -92,14 +93,15 @@ def search_index(ws: Workspace, as_of: dt.date | None = None) -> list[SearchItem
              "statuses": [{"year": None, "status": status}] if status else []}
         )  # fmt: skip
     for item in items:
-        item["folded"] = fold(" ".join(_texts(item["title"], item["body"])))
+        words = _texts(ws.plan.header.languages, item["title"], item["body"])
+        item["folded"] = fold(" ".join(words))
     return items
 
 
 def search(
     ws: Workspace, query: str, limit: int = 100, as_of: dt.date | None = None
 ) -> SearchResults:
-    """Folded substring search in both languages; indicators first, then commitments, then
+    """Folded substring search in the plan's languages; indicators first, then commitments, then
     plan items."""
     needle = fold(query.strip())
     order = {"indicator": 0, "commitment": 1, "node": 2}

@@ -233,7 +233,8 @@ def page_router() -> APIRouter:  # noqa: C901 - one small function per route
     def publication(request: Request, name: str, as_of: Text = None) -> Response:
         """The PDF/XLSX reports and the data package, built once per data version."""
         day = parse_as_of(as_of)
-        if name not in publications.NAMES:
+        languages = request.app.state.ws.plan.header.languages
+        if name not in publications.names(languages):
             raise NotFoundError(f"there is no download called {name!r}")
         if day is not None and current_login(request) is None:
             edition = published_edition(day, request.app.state.ws.plan.header.published)

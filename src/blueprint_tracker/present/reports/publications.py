@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import threading
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from blueprint_tracker import i18n
@@ -27,8 +27,21 @@ from blueprint_tracker.services.pages import data_version
 from blueprint_tracker.services.workspace import Workspace
 
 DATAPACKAGE = "datapackage.zip"
-REPORTS = tuple(f"report-{lang}.{kind}" for kind in ("pdf", "xlsx") for lang in i18n.KEYS)
-NAMES = (*REPORTS, DATAPACKAGE)
+
+
+def report_names(languages: Sequence[str]) -> tuple[str, ...]:
+    """The reports of a plan in ``languages``: a PDF and a workbook in each."""
+    return tuple(f"report-{lang}.{kind}" for kind in ("pdf", "xlsx") for lang in languages)
+
+
+def names(languages: Sequence[str]) -> tuple[str, ...]:
+    """Every download of a plan in ``languages``."""
+    return (*report_names(languages), DATAPACKAGE)
+
+
+#: the downloads of a plan in the language table's languages
+REPORTS = report_names(i18n.KEYS)
+NAMES = names(i18n.KEYS)
 _lock = threading.Lock()
 
 
@@ -41,11 +54,11 @@ def _write_datapackage_zip(ws: Workspace, path: Path, as_of: dt.date | None) -> 
 
 
 def write_publication(ws: Workspace, name: str, path: Path, as_of: dt.date | None) -> Path:
-    """Write the download ``name`` (one of NAMES) to ``path``."""
+    """Write the download ``name`` (one of :func:`names` of the plan's languages) to ``path``."""
     if name == DATAPACKAGE:
         _write_datapackage_zip(ws, path, as_of)
         return path
-    if name not in REPORTS:
+    if name not in report_names(ws.plan.header.languages):
         raise NotFoundError(f"there is no download called {name!r}")
     stem, kind = name.rsplit(".", 1)
     lang = stem.removeprefix("report-")
@@ -62,11 +75,12 @@ def write_publications(
 ) -> list[str]:
     """Write every download into ``directory``; return their names."""
     directory.mkdir(parents=True, exist_ok=True)
-    for name in NAMES:
+    every = names(ws.plan.header.languages)
+    for name in every:
         write_publication(ws, name, directory / name, as_of)
         if progress is not None:
             progress(name)
-    return list(NAMES)
+    return list(every)
 
 
 # The cache on disk is bounded: past these, the least recently used files are removed.
@@ -103,7 +117,7 @@ def cached_publication(
 ) -> Path:
     """The download ``name`` for this data version and edition, built once (one build at a
     time) and then reused; the cache keeps the most recently used files within its bounds."""
-    if name not in NAMES:
+    if name not in names(ws.plan.header.languages):
         raise NotFoundError(f"there is no download called {name!r}")
     key = hashlib.sha256(repr((ws.plan.id, data_version(ws), as_of, name)).encode()).hexdigest()
     path = cache / "publications" / f"{key[:24]}-{name}"

@@ -21,7 +21,6 @@ from blueprint_tracker.services.models import (
     TierCount,
 )
 from blueprint_tracker.services.pages.statuses import (
-    LANG_KEYS,
     Statuses,
     edition_date,
     load_statuses,
@@ -160,7 +159,7 @@ def data_page(ws: Workspace, as_of: dt.date | None = None) -> DataPage:
         "not_official": _not_official(ws, as_of),
         "series": _series_coverage(ws, as_of),
         "gaps": _indicator_gaps(ws, statuses, as_of),
-        "notes": {lang: data_notes(ws, lang) for lang in LANG_KEYS},
+        "notes": {lang: data_notes(ws, lang) for lang in ws.plan.header.languages},
     }
 
 
