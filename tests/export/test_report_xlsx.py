@@ -213,6 +213,8 @@ def test_sources_notes_and_references_are_in_the_workbooks_language(
     en_rows = _records(en[tr_sheet("Observations", "en")])
     note_zh, note_en = zh_rows[0][_heading("Note", "zh-Hant")], en_rows[0]["Note"]
     assert note_en and note_zh and note_zh != note_en and CJK.search(note_zh)
+    tables = {r["Tables"] for r in _records(en[tr_sheet("Sources", "en")]) if r["Tables"]}
+    assert "Appendix 3" in tables and not [t for t in tables if CJK.search(t)]
 
 
 def test_workbook_carries_the_context_measures_with_their_sources(books: dict[str, Path]) -> None:

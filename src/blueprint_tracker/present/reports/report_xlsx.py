@@ -57,6 +57,9 @@ def cell_value(
         "tier": lambda v: fmt.tier_words(v.split(";"), lang),
         "direction": lambda v: tr(v, lang),
         "plan_text": lambda v: plain_words(v, lang, (plan or {}).get("translations")),
+        "plan_texts": lambda v: ";".join(
+            plain_words(part, lang, (plan or {}).get("translations")) for part in v.split(";")
+        ),
         "agency": lambda v: agency_words(v, lang, plan or {}),
         "int": int,
         "number": float,

@@ -43,8 +43,9 @@ class Field:
     ``type`` is the Table Schema type; ``description`` the schema's description (English);
     ``heading`` the workbook heading as an English message id; ``kind`` the workbook cell kind
     when it is not the type's own (``percent``, ``url``, ``status``, ``outcome``, ``flags``,
-    ``tier``, ``direction``, ``plan_text``, ``agency``); ``status_word`` a second workbook
-    column right after this one giving the status code as words (its heading and width).
+    ``tier``, ``direction``, ``plan_text``, ``plan_texts``, ``agency``); ``status_word`` a second
+    workbook column right after this one giving the status code as words (its heading and
+    width).
     """
 
     key: str

@@ -7,8 +7,8 @@ A key ending in ``@`` is a bilingual text: the column holds the chosen language
 ``text``, ``int``, ``number``, ``percent``, ``date``, ``bool``, ``url``, ``status`` (the status
 word; the code has its own column), ``outcome``, ``flags``, ``tier`` and ``direction`` (words
 in the chosen language), ``plan_text`` (a note, source title or table as stored, in the chosen
-language through the plan's text catalogues) and ``agency`` (through ``agencies.yaml``, then
-the catalogues).
+language through the plan's text catalogues; ``plan_texts`` the same for each of a
+';'-separated list) and ``agency`` (through ``agencies.yaml``, then the catalogues).
 """
 
 from __future__ import annotations
