@@ -183,6 +183,25 @@ def test_the_cli_speaks_the_plan_first_language_by_default(plan: Path, cli) -> N
     result = cli("status")
     assert result.code == 0, result.err
     assert NAME_EN in result.out and NAME_ES not in result.out
+    refused = cli("status", "--lang", "zh-Hant")  # catalogued, but not one of the plan's
+    assert refused.code == 2 and "use one of en, es" in refused.err
+
+
+def test_a_command_opens_its_workspace_once_for_the_default_language(plan: Path, cli) -> None:
+    import blueprint_tracker.services.workspace as module
+
+    opened = []
+    real = module.open_workspace
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        opened.append(1)
+        return real(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, "open_workspace", counting)
+        assert cli("status").code == 0
+        assert cli("show", "3.2.1").code == 0
+    assert len(opened) == 2
 
 
 def test_downloads_and_search_follow_the_plan_languages(plan: Path, tmp_path: Path) -> None:

@@ -35,6 +35,9 @@ def _root(
     ] = False,
 ) -> None:
     """Track a development plan's targets and commitments against official statistics."""
+    from blueprint_tracker.cli import session
+
+    session.reset()  # a command opens its workspace afresh
 
 
 def new_app() -> typer.Typer:

@@ -55,27 +55,36 @@ def error_console() -> Console:
 
 
 def parse_lang(value: str) -> str:
-    """A catalogued language (any spelling), or another language the plan declares (its plan
-    text with English interface words); none: the plan's first language."""
+    """One of the plan's languages, in any spelling: a catalogued one, or another the plan
+    declares (its plan text with English interface words); none: the plan's first."""
+    from blueprint_tracker.cli.session import workspace
     from blueprint_tracker.i18n import default_lang, lang_of_slug, normalise_lang
 
+    languages = workspace().plan.header.languages
     if not value.strip():
-        from blueprint_tracker.cli.session import workspace
+        return default_lang(languages)
+    try:
+        found: str | None = normalise_lang(value)
+    except ValueError:
+        found = lang_of_slug(value.strip().lower().replace("_", "-"), languages)
+    if found not in languages:
+        raise typer.BadParameter(
+            f"unknown language {value!r}: use one of {', '.join(languages)}", param_hint="--lang"
+        )
+    return str(found)
 
-        return default_lang(workspace().plan.header.languages)
+
+def interface_lang_option(value: str) -> str:
+    """``--lang`` of a command that reads no plan: a catalogued language (the table's first
+    when none is given)."""
+    from blueprint_tracker.i18n import KEYS, normalise_lang
+
+    if not value.strip():
+        return KEYS[0]
     try:
         return normalise_lang(value)
     except ValueError as exc:
-        from blueprint_tracker.cli.session import workspace
-
-        languages = workspace().plan.header.languages
-        found = lang_of_slug(value.strip().lower().replace("_", "-"), languages)
-        if found is None:
-            raise typer.BadParameter(
-                f"unknown language {value!r}: use one of {', '.join(languages)}",
-                param_hint="--lang",
-            ) from exc
-        return found
+        raise typer.BadParameter(str(exc), param_hint="--lang") from exc
 
 
 def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:

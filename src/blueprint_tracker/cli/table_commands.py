@@ -19,7 +19,7 @@ from blueprint_tracker.cli.output import (
     console,
     error_console,
     heads,
-    parse_lang,
+    interface_lang_option,
     print_json,
     say,
     status_word,
@@ -72,7 +72,7 @@ def assess_table(
     from blueprint_tracker.tables.files import assess_file
     from blueprint_tracker.tables.frame import request
 
-    lang = parse_lang(lang)
+    lang = interface_lang_option(lang)
     if source.resolve() == output.resolve():
         raise InputError(f"{output}: the output must not be the input file")
     extra = {} if seed is None else {"seed": seed}
