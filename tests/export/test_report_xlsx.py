@@ -217,6 +217,16 @@ def test_sources_notes_and_references_are_in_the_workbooks_language(
     assert "Appendix 3" in tables and not [t for t in tables if CJK.search(t)]
 
 
+def test_observation_units_are_in_the_workbooks_language(books: dict[str, Path]) -> None:
+    """The Chinese workbook's units come from translations/zh-Hant.yaml (百萬港元, not HK$ million);
+    the English one keeps them as published."""
+    en, zh = load_workbook(books["en"]), load_workbook(books["zh-Hant"])
+    zh_rows = _records(zh[tr_sheet("Observations", "zh-Hant")])
+    zh_units = {r[_heading("Unit", "zh-Hant")] for r in zh_rows}
+    en_units = {r["Unit"] for r in _records(en[tr_sheet("Observations", "en")])}
+    assert "HK$ million" in en_units and "百萬港元" in zh_units
+    assert [u for u in zh_units if u and re.search("[A-Za-z]", u)] == []
+
 def test_workbook_carries_the_context_measures_with_their_sources(books: dict[str, Path]) -> None:
     """Researchers per million people (beside 3.2): Hong Kong and its peers from one table."""
     rows = _records(load_workbook(books["en"])["Context measures"])

@@ -145,7 +145,8 @@ OBSERVATIONS = Table(
         F("period", description="YYYY, YYYY/YY or YYYY-MM", heading=N_("Period"), width=9,
           required=True),
         F("value", "number", heading=N_("Value"), required=True),
-        F("unit", description="unit as published", heading=N_("Unit"), width=12),
+        F("unit", description="unit as published", heading=N_("Unit"), width=12,
+          kind="plan_text"),
         F(
             "flags",
             description="';'-separated: provisional, revised, estimate, third_party, "
