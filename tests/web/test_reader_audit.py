@@ -93,3 +93,15 @@ def test_cite_this_gives_the_address_without_javascript(client) -> None:
     page = client.get("/en/indicators/1.1/?as_of=2024-06-30").text
     cite = _text(re.search(r'<p id="cite-text">.*?</p>', page, re.S)[0])
     assert cite.endswith("edition of 30 June 2024. http://testserver/en/indicators/1.1/?as_of=2024-06-30")
+
+
+def test_observed_figures_are_shown_as_published_not_padded_to_three_decimals(client) -> None:
+    data = client.get("/en/data/").text
+    assert "<td>465,000</td>" in data  # data-centre floor area, m² (was "465,000.000")
+    assert not re.search(r"<td>[\d,]+\.000</td>", data)
+    en = client.get("/en/indicators/1.1/").text
+    assert "gerd_pct_gdp</code> 1998: 0.43%" in en and "0.430" not in en
+    assert re.search(r"gerd</code> 2014: 16,727\.3 HK\$ million", en)
+    zh = client.get("/zh-hant/indicators/1.1/").text
+    assert re.search(r"gerd</code> 2014：16,727\.3(<[^>]+>)?百萬港元", zh)
+    assert re.search(r"</a>，\d{4}年\d{1,2}月\d{1,2}日</td>", client.get("/zh-hant/data/").text)

@@ -142,3 +142,28 @@ def test_an_indicator_page_prints_no_script_data_and_uses_the_full_width(
     )
     assert widths and all(w >= main - 2 for w in widths), (main, widths)
     page.close()
+
+
+# words of a table cell split over two lines ("Mar / k"): code (series ids) may break anywhere
+SPLIT_WORDS = """() => [...document.querySelectorAll('main table th, main table td')]
+  .filter(c => c.checkVisibility()).flatMap(c => {
+    const out = []; const walk = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (n.parentElement.closest('code')) continue;
+      for (const m of n.data.matchAll(/[A-Za-z]{3,}/g)) {
+        const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+        if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) out.push(m[0]);
+      }
+    }
+    return out; })"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_word_in_a_table_is_split_over_two_lines(browser: Any, server: str, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 844})
+    split = {}
+    for path in ("methodology/", "data/", "indicators/1.1/", "commitments/c-rpg-places/"):
+        page.goto(f"{server}/en/{path}", wait_until="load")
+        split[path] = page.evaluate(SPLIT_WORDS)
+    page.close()
+    assert {k: v for k, v in split.items() if v} == {}

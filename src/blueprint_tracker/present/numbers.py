@@ -20,6 +20,14 @@ def number(value: float | None, lang: str, decimals: int = 2) -> str:
     return str(format_decimal(value, format=pattern, locale=locale(lang)))
 
 
+def figure(value: float | None, lang: str) -> str:
+    """An observed figure as it was published: grouped digits and only the decimals it has
+    (``465,000``, ``0.43``, ``1,558``), never padded to a method's three decimals."""
+    if value is None:
+        return "—"
+    return str(format_decimal(value, format="#,##0.######", locale=locale(lang)))
+
+
 def percent(value: float | None, lang: str) -> str:
     """``3.3%`` from 0.033; ``—`` for no value."""
     if value is None:

@@ -43,7 +43,7 @@ from blueprint_tracker.present.labels import (
     status_label,
 )
 from blueprint_tracker.present.markdown import render_markdown
-from blueprint_tracker.present.numbers import number, number_value, percent, signed
+from blueprint_tracker.present.numbers import figure, number, number_value, percent, signed
 from blueprint_tracker.present.plan_text import agency_words, mark_chinese, mark_chinese_html, shown
 from blueprint_tracker.present.urls import NAV_PAGES, Linker
 
@@ -173,6 +173,7 @@ def environment(lang: str) -> Environment:
         num=lambda value, decimals=2: number(value, lang, decimals),
         pct=lambda value: percent(value, lang),
         numval=lambda value: number_value(value, lang),
+        figure=lambda value: figure(value, lang),
         markdown=lambda value: mark_chinese_html(render_markdown(value), lang),
         json_script=_json_script,
         sparkline=lambda values: Markup(sparkline_svg(values)),
