@@ -151,7 +151,8 @@ SPLIT_WORDS = """() => [...document.querySelectorAll('main table th, main table 
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       if (n.parentElement.closest('code')) continue;
       for (const m of n.data.matchAll(/[A-Za-z]{3,}/g)) {
-        const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+        const r = document.createRange();
+        r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
         if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) out.push(m[0]);
       }
     }
