@@ -346,3 +346,16 @@ def test_a_context_measure_is_printed_beside_the_indicator_it_belongs_to(
     assert _squash("Hong Kong 2024 5,874") in text
     zh = _squash(pdf_text(pdfs["zh-Hant"]))
     assert _squash("每百萬人口研究人員（全時當量）") in zh
+
+
+def test_peer_sources_are_named_in_the_reports_language(
+    ws: Workspace, pdfs: dict[str, Path]
+) -> None:
+    """The peers tables give each source's title from translations/zh-Hant.yaml in the Chinese
+    report (the NCSES and World Bank titles are stored in English)."""
+    chinese = ws.plan.header.translations["zh-Hant"]
+    title = "World Development Indicators: Research and development expenditure (% of GDP)"
+    [stored] = [k for k in chinese if k.startswith(title)]
+    zh, en = _squash(pdf_text(pdfs["zh-Hant"])), _squash(pdf_text(pdfs["en"]))
+    assert _squash(stored) in en
+    assert _squash(stored) not in zh and _squash(chinese[stored]) in zh

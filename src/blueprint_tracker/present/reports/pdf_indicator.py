@@ -125,10 +125,15 @@ def indicator_pages(
         name = agency_name(agency, agencies, lang)
         title = plain_words(title, lang, translations)
         doc.para(f"[{number}] {name}, {title}{where}. {url}", size=7.5)
-    _peers(doc, page.get("peers"), lang)
+    _peers(doc, page.get("peers"), lang, translations)
 
 
-def _peers(doc: ReportDocument, peers: Mapping[str, Any] | None, lang: str) -> None:
+def _peers(
+    doc: ReportDocument,
+    peers: Mapping[str, Any] | None,
+    lang: str,
+    translations: Mapping[str, Mapping[str, str]] | None,
+) -> None:
     """The indicator beside its peer economies (latest year each), or why it is not compared
     and any context measure on a common definition the peers file gives for it."""
     if not peers:
@@ -140,13 +145,19 @@ def _peers(doc: ReportDocument, peers: Mapping[str, Any] | None, lang: str) -> N
             doc.para(t(measure["name"], lang), size=9)
             if measure.get("note"):
                 doc.para(t(measure["note"], lang), size=8.5, tone="muted")
-            _peer_table(doc, measure["latest"], lang)
+            _peer_table(doc, measure["latest"], lang, translations)
         return
     doc.para(tr("peers_context", lang), size=8.5, tone="muted")
-    _peer_table(doc, peers["latest"], lang)
+    _peer_table(doc, peers["latest"], lang, translations)
 
 
-def _peer_table(doc: ReportDocument, latest: list[Mapping[str, Any]], lang: str) -> None:
+def _peer_table(
+    doc: ReportDocument,
+    latest: list[Mapping[str, Any]],
+    lang: str,
+    translations: Mapping[str, Mapping[str, str]] | None,
+) -> None:
+    """Each economy's latest year, value and source (its title in ``lang`` from the catalogues)."""
     heads = [tr(k, lang) for k in ("economy", "latest_year", "value", "source")]
     rows: list[list[Any]] = []
     for r in latest:
@@ -155,6 +166,6 @@ def _peer_table(doc: ReportDocument, latest: list[Mapping[str, Any]], lang: str)
             continue
         source = r.get("source") or {}
         tier = " ".join(fmt.tier_word(x, lang) for x in r.get("tiers") or [source.get("tier")])
-        where = source.get("title") or ""
+        where = plain_words(source.get("title") or "", lang, translations)
         rows.append([t(r["name"], lang), str(r["year"]), r["display"], f"[{tier}] {where}"])
     doc.table_of(heads, rows, widths=(30, 18, 18, 108), size=7.5)
