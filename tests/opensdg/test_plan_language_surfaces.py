@@ -137,6 +137,7 @@ def test_the_workbook_in_spanish_has_spanish_plan_text_and_english_headings(
     assert NAME_ES in cells and NAME_EN not in cells
     assert "Abrir 50 clínicas rurales" in cells and "Se abrieron veinte clínicas" in cells
     assert "Indicators" in book.sheetnames  # interface words: English
+    assert any(c.startswith("The report's own words are in English") for c in cells)
 
 
 def test_the_data_package_has_a_column_per_plan_language(ws: Any, tmp_path: Path) -> None:
@@ -177,6 +178,7 @@ def test_the_pdf_in_spanish_carries_the_spanish_plan_text(ws: Any, tmp_path: Pat
         text = " ".join("".join(p.extract_text() or "" for p in PdfReader(path).pages).split())
     assert NAME_ES in text and "Abrir 50 clínicas rurales" in text
     assert "Contents" in text  # interface words: English
+    assert "have not been translated into Español yet" in text  # and it says so
 
 
 def test_the_cli_speaks_the_plan_first_language_by_default(plan: Path, cli) -> None:

@@ -29,6 +29,7 @@ from blueprint_tracker.present.reports.report_text import (
     pick,
     t,
     tr,
+    untranslated_note,
 )
 from blueprint_tracker.services.pages import indicator_page
 from blueprint_tracker.services.reports import report_data
@@ -48,6 +49,9 @@ def _cover(doc: ReportDocument, data: dict[str, Any]) -> None:
     doc.para(field("edition", edition, lang), size=13, bold=True)
     note = "as_of_note" if data["as_of"] else "today_note"
     doc.para(tr(note, lang, date=edition), size=10)
+    if untranslated_note(lang):  # a plan language without a catalogue: English words
+        doc.ln(4)
+        doc.para(untranslated_note(lang), size=10, tone="muted")
     doc.set_y(-80)
     doc.para(field("publisher", t(plan["publisher"], lang), lang), size=9, tone="muted")
     doc.para(field("published", fmt.day(plan["published"], lang), lang), size=9, tone="muted")

@@ -27,6 +27,10 @@ TEXT: dict[str, str] = {
     "produced": N_(
         "Computed by Blueprint Tracker with published methods; every figure has its source."
     ),
+    "untranslated": N_(
+        "The report's own words are in English: they have not been translated into "
+        "%(language)s yet. The plan's own text is in %(language)s."
+    ),
     "contents": N_("Contents"),
     "summary": N_("Summary"),
     "indicator_counts": N_("Indicator targets by status (%(method)s)"),
@@ -181,6 +185,13 @@ def field(key: str, value: object, lang: str) -> str:
 def listing(items: list[str], lang: str) -> str:
     """Items one after another with the language's semicolon (full-width in Chinese)."""
     return pick(N_("; "), lang).join(items)
+
+
+def untranslated_note(lang: str) -> str:
+    """For a plan language without a catalogue: the report's words are English (else "")."""
+    if i18n.has_catalogue(lang):
+        return ""
+    return tr("untranslated", lang, language=i18n.language_name(lang))
 
 
 def t(value: Mapping[str, Any] | None, lang: str) -> str:

@@ -23,7 +23,7 @@ from blueprint_tracker.formats.spreadsheet_text import FORMULA_START
 from blueprint_tracker.present.dates import sheet_day_format
 from blueprint_tracker.present.plan_text import agency_words, plain_words
 from blueprint_tracker.present.reports import report_format as fmt
-from blueprint_tracker.present.reports.report_text import t, tr
+from blueprint_tracker.present.reports.report_text import t, tr, untranslated_note
 from blueprint_tracker.present.reports.xlsx_columns import Column, Sheet, workbook_sheets
 from blueprint_tracker.services.reports import milestone_rows, open_tables, report_data
 from blueprint_tracker.services.workspace import Workspace
@@ -124,6 +124,8 @@ def _about(book: Workbook, data: dict[str, Any], lang: str) -> None:
         (tr("method", lang), fmt.method_name(data["status"]["headline_method"], lang)),
         ("", tr("produced", lang)),
     ]
+    if untranslated_note(lang):  # a plan language without a catalogue: English words
+        rows.append(("", untranslated_note(lang)))
     for row in rows:
         ws.append(list(row))
     for (cell,) in ws.iter_rows(min_col=1, max_col=1):
