@@ -105,3 +105,16 @@ def test_observed_figures_are_shown_as_published_not_padded_to_three_decimals(cl
     zh = client.get("/zh-hant/indicators/1.1/").text
     assert re.search(r"gerd</code> 2014：16,727\.3(<[^>]+>)?百萬港元", zh)
     assert re.search(r"</a>，\d{4}年\d{1,2}月\d{1,2}日</td>", client.get("/zh-hant/data/").text)
+
+
+def test_the_formula_lists_series_with_chinese_punctuation(client) -> None:
+    zh = client.get("/zh-hant/indicators/1.2/").text
+    assert "<li><code>gerd</code>：本地研究及發展總開支（百萬港元）" in zh
+    en = client.get("/en/indicators/1.2/").text
+    assert "<li><code>gerd</code>: Gross domestic expenditure on R&amp;D (GERD) (HK$ million)" in en
+
+
+def test_shortened_titles_end_with_an_ellipsis_not_three_dots(client) -> None:
+    for page in ("/en/commitments/", "/en/commitments/c-rpg-places/", "/en/search/?q=startups"):
+        text = client.get(page).text
+        assert "…" in text and "..." not in _text(text), page
