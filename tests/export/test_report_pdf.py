@@ -359,3 +359,11 @@ def test_peer_sources_are_named_in_the_reports_language(
     zh, en = _squash(pdf_text(pdfs["zh-Hant"])), _squash(pdf_text(pdfs["en"]))
     assert _squash(stored) in en
     assert _squash(stored) not in zh and _squash(chinese[stored]) in zh
+
+
+def test_chinese_source_notes_join_with_full_width_punctuation(pdfs: dict[str, Path]) -> None:
+    """[n] agency，title，table。URL in the Chinese report; [n] agency, title, table. URL in the
+    English one."""
+    zh, en = _squash(pdf_text(pdfs["zh-Hant"])), _squash(pdf_text(pdfs["en"]))
+    assert re.search(r"\[\d+\]政府統計處，", zh) and not re.search(r"\[\d+\]政府統計處,", zh)
+    assert re.search(r"\[\d+\]CensusandStatisticsDepartment,", en)

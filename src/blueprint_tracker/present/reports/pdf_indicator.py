@@ -120,11 +120,12 @@ def indicator_pages(
     heads = [tr(k, lang) for k in ("year", "value", "released", "basis", "inputs")]
     rows, sources = _source_rows(row, lang)
     doc.table_of(heads, rows, widths=(13, 20, 26, 19, 96), size=7.5)
+    comma, stop = fmt.gettext(lang, ", "), fmt.gettext(lang, ". ")
     for number, (agency, title, table, url) in enumerate(sources, start=1):
-        where = f", {plain_words(table, lang, translations)}" if table else ""
+        where = f"{comma}{plain_words(table, lang, translations)}" if table else ""
         name = agency_name(agency, agencies, lang)
         title = plain_words(title, lang, translations)
-        doc.para(f"[{number}] {name}, {title}{where}. {url}", size=7.5)
+        doc.para(f"[{number}] {name}{comma}{title}{where}{stop}{url}", size=7.5)
     _peers(doc, page.get("peers"), lang, translations)
 
 
