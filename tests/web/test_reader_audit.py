@@ -118,3 +118,17 @@ def test_shortened_titles_end_with_an_ellipsis_not_three_dots(client) -> None:
     for page in ("/en/commitments/", "/en/commitments/c-rpg-places/", "/en/search/?q=startups"):
         text = client.get(page).text
         assert "…" in text and "..." not in _text(text), page
+
+
+def test_a_status_in_the_trackers_address_is_read_in_any_case_and_checked(client) -> None:
+    upper = client.get("/en/commitments/?status=OVERDUE").text
+    lower = client.get("/en/commitments/?status=overdue")
+    assert lower.status_code == 200
+    shown = lower.text.count('class="commitment"')
+    assert shown == upper.count('class="commitment"') > 0
+    assert '<option value="OVERDUE" selected>' in lower.text
+    wrong = client.get("/zh-hant/commitments/?status=late")
+    assert wrong.status_code == 422 and "參數無效" in wrong.text
+    assert "is not a commitment status" in html.unescape(wrong.text)
+    api = client.get("/api/v1/commitments?status=nope")
+    assert api.status_code == 422 and "status" in api.json()["error"]["message"]

@@ -102,6 +102,12 @@ def test_the_tracker_filters_by_status_owner_and_due_year_on_the_static_site(
     _check_each_filter(page, apply)
     assert watch.errors == []
     page.close()
+    # an address with the status in lower case filters as the server does
+    url = (site_dir / "en/commitments/index.html").as_uri() + "?status=overdue"
+    page, _ = _open(browser, url, None)
+    shown = _shown(page)
+    assert shown and all(c["status"] == "OVERDUE" for c in shown)
+    page.close()
 
 
 def _pdf_pages(page: Any) -> int:

@@ -88,7 +88,7 @@ def _int_or_none(value: str | None) -> int | None:
 def commitment_filter(query: Query) -> pages.CommitmentFilter:
     """The commitments page's filters from its query (empty values mean no filter)."""
     return pages.CommitmentFilter(
-        query.get("status") or None,
+        (query.get("status") or "").strip().upper() or None,  # "overdue" as well as "OVERDUE"
         query.get("under") or None,
         query.get("owner") or None,
         _int_or_none(query.get("due_year")),

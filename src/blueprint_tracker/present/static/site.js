@@ -202,7 +202,9 @@
       form.addEventListener("change", filterCommitments);
       var params = new URLSearchParams(window.location.search);
       ["status", "under", "owner", "due_year"].forEach(function (name) {
-        if (params.get(name) && form.elements[name]) { form.elements[name].value = params.get(name); }
+        var value = params.get(name);
+        if (value && name === "status") { value = value.trim().toUpperCase(); }  // as the server
+        if (value && form.elements[name]) { form.elements[name].value = value; }
       });
       if (window.location.search) { filterCommitments(); }
     }

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from blueprint_tracker import i18n
-from blueprint_tracker.errors import NotFoundError
+from blueprint_tracker.compute.commitments import CommitmentStatus
+from blueprint_tracker.errors import InputError, NotFoundError
 from blueprint_tracker.services.commitments import commitment_rows, evidence_data
 from blueprint_tracker.services.models import (
     CommitmentPage,
@@ -29,6 +30,9 @@ def owner_key(owner: Mapping[str, Any] | None) -> str | None:
     """The owner's name in the filter: as the store names agencies (the interface's fallback
     language, English), else its first language."""
     return i18n.pick(owner, i18n.FALLBACK) if owner else None
+
+
+STATUS_CODES = tuple(status.value for status in CommitmentStatus)
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,10 @@ def commitments_page(
     keep = keep or CommitmentFilter()
     if keep.under is not None and keep.under not in ws.plan.nodes_by_id():
         raise NotFoundError(f"no plan node has the id {keep.under!r}")
+    if keep.status is not None and keep.status not in STATUS_CODES:
+        raise InputError(
+            f"status: {keep.status!r} is not a commitment status (one of {', '.join(STATUS_CODES)})"
+        )
     counts = statuses.counts()
     return {
         "edition": edition_date(as_of).isoformat(),
