@@ -42,7 +42,7 @@ def test_a_chinese_page_shows_the_catalogues_words_marked_as_ours(plan_text_clie
     page = html.unescape(plan_text_client.get("/zh-hant/indicators/1.1/").text)
     assert NOTE_ZH in page and NOTE not in page
     assert TITLE_ZH in page and TITLE not in page
-    assert f"{NOTE_ZH} <span class=\"translated\">（本網站翻譯）</span>" in page
+    assert f"{NOTE_ZH}<span class=\"translated\">（本網站翻譯）</span>" in page
 
 
 def test_an_english_page_shows_the_original_and_marks_quoted_chinese(plan_text_client) -> None:

@@ -132,3 +132,16 @@ def test_a_status_in_the_trackers_address_is_read_in_any_case_and_checked(client
     assert "is not a commitment status" in html.unescape(wrong.text)
     api = client.get("/api/v1/commitments?status=nope")
     assert api.status_code == 422 and "status" in api.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["", "commitments/", "commitments/c-rpg-places/", "indicators/1.1/", "indicators/2.1/"],
+)
+def test_no_space_before_a_full_width_bracket_on_chinese_pages(client, page: str) -> None:
+    """Not '1.13% （2024年）', '2024/25學年 （2025年8月31日屆滿）', '預期進展 （主要判斷）'."""
+    text = _text(client.get(f"/zh-hant/{page}").text)
+    spaced = [text[max(0, m.start() - 12) : m.end() + 8] for m in re.finditer(r"\S\s+（", text)]
+    assert spaced == []
+    english = _text(client.get(f"/en/{page}").text)
+    assert re.search(r"\w \(", english)  # English keeps its space before a bracket

@@ -199,4 +199,10 @@ def _closed_up(lang: str) -> bool:
 def join_sentences(sentences: list[str], lang: str) -> str:
     """Sentences one after another: Chinese and Japanese close them up (their full stop is
     full-width), other languages put a space between them."""
-    return ("" if _closed_up(lang) else " ").join(sentences)
+    return word_space(lang).join(sentences)
+
+
+def word_space(lang: str) -> str:
+    """The space between words, and before a bracket: none in Chinese and Japanese (their
+    brackets are full-width), one elsewhere."""
+    return "" if _closed_up(lang) else " "

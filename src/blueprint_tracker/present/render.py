@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from markupsafe import Markup
 
-from blueprint_tracker.domain.text import cjk, unit_first, with_unit
+from blueprint_tracker.domain.text import cjk, unit_first, with_unit, word_space
 from blueprint_tracker.i18n import (
     KEYS,
     has_catalogue,
@@ -101,7 +101,8 @@ def _plan_text_filter(lang: str, gettext: Any) -> Any:
         words, translated = shown(value, lang, site.get("translations"), site.get("languages"))
         if mark and translated:
             words_mark = gettext("(%(text)s)") % {"text": gettext("our translation")}
-            note = Markup(' <span class="translated">{}</span>').format(words_mark)
+            note = Markup('{}<span class="translated">{}</span>')
+            note = note.format(word_space(lang), words_mark)
             return words + note
         return words
 
@@ -186,6 +187,7 @@ def environment(lang: str) -> Environment:
     )
     env.globals.update(
         lang=lang,
+        space=word_space(lang),  # before a bracket: none in Chinese
         html_lang=html_lang(lang),
         langs=LANGS,
         slugs=_Slugs(),
