@@ -22,7 +22,8 @@ ROWS = [
     },
     {
         "commitment": "c-cyberport-5", "date": "2026-04-01", "outcome": "not_pursued",
-        "summary_zh": "政府宣布不再推行。", "summary_en": "The government said it would not go ahead.",
+        "summary_zh": "政府宣布不再推行。",
+        "summary_en": "The government said it would not go ahead.",
         "source_agency": "Cyberport", "source_title": "Test notice",
         "source_url": "https://www.cyberport.hk/", "release_date": "2026-04-01", "flags": "",
     },
