@@ -174,3 +174,31 @@ def test_no_word_in_a_table_is_split_over_two_lines(browser: Any, server: str, w
         split[path] = page.evaluate(SPLIT_WORDS)
     page.close()
     assert {k: v for k, v in split.items() if v} == {}
+
+
+@pytest.mark.parametrize("slug", ["en", "zh-hant"])
+def test_the_error_page_is_accessible_and_marks_no_menu_item(
+    browser: Any, server: str, axe: str, slug: str
+) -> None:
+    from tests.web.browser_support import serious_violations
+
+    page, _ = _open(browser, f"{server}/{slug}/no-such-page/", _host(server))
+    assert page.locator("h1").inner_text().endswith("404")
+    assert page.locator("nav [aria-current]").count() == 0
+    assert serious_violations(page, axe) == []
+    page.close()
+
+
+def test_short_chinese_table_headings_stay_on_one_line(browser: Any, server: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/zh-hant/methodology/", wait_until="load")
+    broken = page.eval_on_selector_all(
+        "main table th",
+        """ths => ths.filter(th => th.textContent.trim().length <= 4).filter(th => {
+            const r = document.createRange(); r.selectNodeContents(th);
+            return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1;
+        }).map(th => th.textContent.trim())""",
+    )
+    assert broken == []  # "符號" was set as 符 / 號
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()
