@@ -145,3 +145,11 @@ def test_no_space_before_a_full_width_bracket_on_chinese_pages(client, page: str
     assert spaced == []
     english = _text(client.get(f"/en/{page}").text)
     assert re.search(r"\w \(", english)  # English keeps its space before a bracket
+
+
+def test_the_plan_counts_its_levels_without_reading_as_a_number(client) -> None:
+    """'Direction 4 · Strategy 8' read as the fourth direction; now 'Direction: 4'."""
+    en = client.get("/en/plan/").text
+    zh = client.get("/zh-hant/plan/").text
+    assert "Direction: 4 · Strategy: 8 · Goal: 16 · Recommendation: 42" in en
+    assert "方向：4 · 策略：8 · 目標：16 · 建議：42" in zh
