@@ -153,3 +153,14 @@ def test_the_plan_counts_its_levels_without_reading_as_a_number(client) -> None:
     zh = client.get("/zh-hant/plan/").text
     assert "Direction: 4 · Strategy: 8 · Goal: 16 · Recommendation: 42" in en
     assert "方向：4 · 策略：8 · 目標：16 · 建議：42" in zh
+
+
+def test_the_data_page_lists_years_and_counts_with_chinese_punctuation(client) -> None:
+    zh = client.get("/zh-hant/data/").text
+    gaps = _text(re.search(r'<section aria-labelledby="gaps-heading">.*?</section>', zh, re.S)[0])
+    assert re.search(r"：2021，2022，2023，2024，2025年沒有數值", gaps), gaps
+    series = re.search(r'<section aria-labelledby="series-heading">.*?</section>', zh, re.S)[0]
+    assert re.search(r"1998–2024（\d+）", _text(series)) and not re.search(r"\d \(\d+\)", series)
+    assert '<td class="unit">百萬港元</td>' in series
+    en = _text(client.get("/en/data/").text)
+    assert re.search(r"no value for 2021, 2022, 2023", en) and re.search(r"1998–2024 \(\d+\)", en)
