@@ -202,3 +202,19 @@ def test_short_chinese_table_headings_stay_on_one_line(browser: Any, server: str
     assert broken == []  # "符號" was set as 符 / 號
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()
+
+
+@pytest.mark.parametrize("slug", ["en", "zh-hant"])
+def test_the_scorecards_direction_of_travel_is_one_line_on_a_phone(
+    browser: Any, server: str, slug: str
+) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/{slug}/", wait_until="load")
+    lines = page.eval_on_selector_all(
+        "#scorecard td.travel .travel-mark",
+        """ms => ms.map(m => { const r = document.createRange(); r.selectNodeContents(m);
+            return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })""",
+    )
+    assert len(lines) == 8 and set(lines) == {1}, lines  # was "↑ 較2023年上 / 升"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()
