@@ -164,3 +164,12 @@ def test_the_data_page_lists_years_and_counts_with_chinese_punctuation(client) -
     assert '<td class="unit">百萬港元</td>' in series
     en = _text(client.get("/en/data/").text)
     assert re.search(r"no value for 2021, 2022, 2023", en) and re.search(r"1998–2024 \(\d+\)", en)
+
+
+def test_a_commitment_page_states_the_rule_behind_its_status_beside_the_evidence(client) -> None:
+    en = client.get("/en/commitments/c-rpg-places/").text  # overdue, with later evidence
+    why = _text(re.search(r'aria-labelledby="deciding-heading">.*?</section>', en, re.S)[0])
+    assert "The due date has passed and no evidence of delivery has been released." in why
+    assert "17 September 2025" in why  # and the evidence that decided it
+    zh = client.get("/zh-hant/commitments/c-rpg-places/").text
+    assert 'class="status-reason"' in zh
