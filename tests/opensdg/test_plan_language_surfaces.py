@@ -224,3 +224,14 @@ def test_downloads_and_search_follow_the_plan_languages(plan: Path, tmp_path: Pa
         assert client.get("/downloads/report-zh-Hant.xlsx").status_code == 404
         found = [hit["id"] for hit in search(app.state.ws, "Abrir 50")["results"]]
     assert found == ["c-clinics"]
+
+
+def test_a_plan_folder_written_with_the_fixed_summary_columns_still_loads(
+    imported: Path, cli
+) -> None:
+    """Plan folders imported before summaries followed the plan's languages hold an empty
+    evidence.csv headed summary_zh,summary_en: nothing is missing from a file of no rows."""
+    old = EVIDENCE_HEADER.replace("summary_en,summary_es", "summary_zh,summary_en")
+    (imported / "evidence.csv").write_text(old, encoding="utf-8")
+    result = cli("validate")
+    assert result.code == 0, result.out + result.err

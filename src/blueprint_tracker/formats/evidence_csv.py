@@ -55,11 +55,12 @@ def read_evidence(
         reader = csv.DictReader(handle)
         header = list(reader.fieldnames or [])
         summaries = _summary_columns(languages, header)
-        missing = [c for c in (*BEFORE, *AFTER) if c not in header]
-        missing += [summary_fields(languages)[lang] for lang, c in summaries.items() if c is None]
-        if missing:
-            return [], [Problem(path.name, "header", f"missing columns: {', '.join(missing)}")]
         rows = list(reader)
+    missing = [c for c in (*BEFORE, *AFTER) if c not in header]
+    if rows:  # a file of no rows (as plan folders written with fixed languages) lacks nothing
+        missing += [summary_fields(languages)[lang] for lang, c in summaries.items() if c is None]
+    if missing:
+        return [], [Problem(path.name, "header", f"missing columns: {', '.join(missing)}")]
     found: list[Evidence] = []
     problems: list[Problem] = []
     for number, row in enumerate(rows, start=2):
