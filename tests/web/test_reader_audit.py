@@ -173,3 +173,9 @@ def test_a_commitment_page_states_the_rule_behind_its_status_beside_the_evidence
     assert "17 September 2025" in why  # and the evidence that decided it
     zh = client.get("/zh-hant/commitments/c-rpg-places/").text
     assert 'class="status-reason"' in zh
+
+
+def test_evidence_on_a_chinese_commitment_page_runs_on_to_its_source(client) -> None:
+    text = _text(client.get("/zh-hant/commitments/c-rpg-places/").text)
+    assert "實際學額數字。大學教育資助委員會（2025年9月17日公布）" in text
+    assert not re.search(r"。\s+大學教育資助委員會", text)
