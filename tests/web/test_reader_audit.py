@@ -179,3 +179,11 @@ def test_evidence_on_a_chinese_commitment_page_runs_on_to_its_source(client) -> 
     text = _text(client.get("/zh-hant/commitments/c-rpg-places/").text)
     assert "實際學額數字。大學教育資助委員會（2025年9月17日公布）" in text
     assert not re.search(r"。\s+大學教育資助委員會", text)
+
+
+def test_the_embedded_view_names_the_independent_tracker_not_only_the_plan(client) -> None:
+    """A framed chart on another site must not read as the government's own widget."""
+    en = _text(client.get("/en/embed/indicators/1.1/").text)
+    zh = _text(client.get("/zh-hant/embed/indicators/1.1/").text)
+    assert "Blueprint Tracker: Hong Kong Innovation and Technology Development Blueprint" in en
+    assert "藍圖追蹤：香港創新科技發展藍圖" in zh
