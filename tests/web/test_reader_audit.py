@@ -187,3 +187,10 @@ def test_the_embedded_view_names_the_independent_tracker_not_only_the_plan(clien
     zh = _text(client.get("/zh-hant/embed/indicators/1.1/").text)
     assert "Blueprint Tracker: Hong Kong Innovation and Technology Development Blueprint" in en
     assert "藍圖追蹤：香港創新科技發展藍圖" in zh
+
+
+def test_search_results_give_an_indicator_its_number_in_the_plan(client) -> None:
+    en = client.get("/en/search/?q=startups").text
+    assert '">2.1 Number of start-ups operating in co-working spaces' in en
+    zh = client.get("/zh-hant/search/?q=研发").text
+    assert '">1.1 本地研發總開支相對本地生產總值的比率</a>' in zh

@@ -218,3 +218,15 @@ def test_the_scorecards_direction_of_travel_is_one_line_on_a_phone(
     assert len(lines) == 8 and set(lines) == {1}, lines  # was "↑ 較2023年上 / 升"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()
+
+
+def test_the_static_sites_search_gives_an_indicator_its_number(
+    browser: Any, site_dir: Path  # noqa: F811
+) -> None:
+    url = (site_dir / "en/search/index.html").as_uri() + "?q=startups"
+    page, watch = _open(browser, url, None)
+    page.wait_for_selector(".results li")
+    first = page.locator('.results li[data-kind="indicator"] a').first.inner_text()
+    assert first.startswith("2.1 Number of start-ups"), first
+    assert watch.errors == []
+    page.close()

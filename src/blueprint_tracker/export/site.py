@@ -115,7 +115,9 @@ def _search_entries(data: SiteData, lang: str) -> list[dict[str, Any]]:
             {
                 "kind": item["kind"],
                 "id": item["id"],
-                "title": _in(item["title"], lang),
+                # an indicator goes by its number in the plan (2.1), as on the server's page
+                "title": (f"{item['id']} " if item["kind"] == "indicator" else "")
+                + _in(item["title"], lang),
                 "level": _in(item.get("level"), lang),
                 "href": href,
                 "text": item["folded"],
