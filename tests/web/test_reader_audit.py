@@ -92,7 +92,9 @@ def test_the_error_page_marks_no_menu_item_current_and_drops_the_bare_reason(cli
 def test_cite_this_gives_the_address_without_javascript(client) -> None:
     page = client.get("/en/indicators/1.1/?as_of=2024-06-30").text
     cite = _text(re.search(r'<p id="cite-text">.*?</p>', page, re.S)[0])
-    assert cite.endswith("edition of 30 June 2024. http://testserver/en/indicators/1.1/?as_of=2024-06-30")
+    assert cite.endswith(
+        "edition of 30 June 2024. http://testserver/en/indicators/1.1/?as_of=2024-06-30"
+    )
 
 
 def test_observed_figures_are_shown_as_published_not_padded_to_three_decimals(client) -> None:
@@ -194,3 +196,13 @@ def test_search_results_give_an_indicator_its_number_in_the_plan(client) -> None
     assert '">2.1 Number of start-ups operating in co-working spaces' in en
     zh = client.get("/zh-hant/search/?q=研发").text
     assert '">1.1 本地研發總開支相對本地生產總值的比率</a>' in zh
+
+
+def test_every_page_says_in_its_header_that_it_is_the_independent_tracker(client) -> None:
+    """Only the footer said so; a reader landing on a page could take it for the bureau's site."""
+    for page, words in (
+        ("/en/", "Blueprint Tracker: Hong Kong Innovation"),
+        ("/zh-hant/plan/", "藍圖追蹤：香港創新科技發展藍圖"),
+    ):
+        header = _text(re.search(r'<p class="site-title">.*?</p>', client.get(page).text, re.S)[0])
+        assert header.startswith(words), header
