@@ -88,6 +88,19 @@ def test_commitment_filters(client) -> None:
         assert rows and all(c["status"] == status for c in rows)
 
 
+def test_commitment_status_filter_declares_its_codes(client) -> None:
+    """The OpenAPI document lists the status codes the filter accepts, so a client (and the
+    schemathesis test) knows a code outside them is refused."""
+    spec = client.get("/api/v1/openapi.json").json()
+    params = spec["paths"]["/api/v1/commitments"]["get"]["parameters"]
+    status = next(p for p in params if p["name"] == "status")
+    ref = next(s["$ref"] for s in status["schema"]["anyOf"] if "$ref" in s)
+    codes = spec["components"]["schemas"][ref.rsplit("/", 1)[1]]["enum"]
+    assert {"DONE", "OVERDUE", "NOT_PURSUED", "MODIFIED"} <= set(codes)
+    wrong = client.get("/api/v1/commitments?status=FINISHED")
+    assert wrong.status_code == 422 and "status" in wrong.text
+
+
 def test_sources_list_each_publication(client) -> None:
     sources = client.get("/api/v1/sources").json()["sources"]
     assert sources and all(s["url"] and s["figures"] > 0 for s in sources)

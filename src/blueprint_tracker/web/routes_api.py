@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from blueprint_tracker.compute.commitments import CommitmentStatus
 from blueprint_tracker.present import registry
 from blueprint_tracker.services import models
 from blueprint_tracker.services.as_of import parse_as_of
@@ -113,14 +114,16 @@ def _figure_routes(router: APIRouter) -> None:
     def commitments(
         request: Request,
         as_of: AsOf,
-        status: Annotated[str | None, Query(max_length=64)] = None,
+        status: Annotated[
+            CommitmentStatus | None, Query(description="A commitment status code")
+        ] = None,
         under: Annotated[str | None, Query(max_length=100, description="A node id")] = None,
         owner: Annotated[str | None, Query(max_length=300, description="Owner (English)")] = None,
         due_year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
     ) -> models.CommitmentsPage:
         result: models.CommitmentsPage = _page(
             request, "commitments", None, as_of,
-            status=status, under=under, owner=owner, due_year=due_year,
+            status=status.value if status else None, under=under, owner=owner, due_year=due_year,
         )  # fmt: skip
         return result
 
