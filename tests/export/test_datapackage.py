@@ -92,7 +92,7 @@ def test_references_in_both_languages_the_english_marked_ours(package: Path) -> 
     English, so the English column is English and flagged as our translation."""
     rows = {r["id"]: r for r in _rows(package.parent / "commitments.csv")}
     raise_plus = rows["c-raise-plus"]
-    assert raise_plus["ref_zh_hant"] == "第四章 4.1 策略(一) 目標02 建議 i"
+    assert raise_plus["ref_zh_hant"] == "第四章 4.1 策略（一） 目標02 建議 i"
     assert raise_plus["ref_en"] == "Chapter 4, 4.1, Strategy (1), Goal 02, Recommendation i"
     assert raise_plus["ref_en_translated"] == "true"
     nodes = {r["id"]: r for r in _rows(package.parent / "plan_nodes.csv")}

@@ -57,8 +57,8 @@ def test_a_commitments_reference_is_shown_in_english_on_english_pages(plan_text_
     en = html.unescape(plan_text_client.get("/en/commitments/c-raise-plus/").text)
     zh = html.unescape(plan_text_client.get("/zh-hant/commitments/c-raise-plus/").text)
     assert "Chapter 4, 4.1, Strategy (1), Goal 02, Recommendation i" in en
-    assert "第四章 4.1 策略(一) 目標02 建議 i" not in en
-    assert "第四章 4.1 策略(一) 目標02 建議 i" in zh
+    assert "第四章 4.1 策略（一） 目標02 建議 i" not in en
+    assert "第四章 4.1 策略（一） 目標02 建議 i" in zh
 
 
 def test_media_outlets_are_named_in_the_page_language(plan_text_client) -> None:

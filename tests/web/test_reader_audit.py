@@ -68,7 +68,7 @@ def test_the_plan_page_cites_the_blueprints_numbering_not_internal_ids(client) -
     zh = client.get("/zh-hant/plan/").text
     visible = re.sub(r'(id|href|data-[a-z-]+)="[^"]*"', "", zh)
     assert not re.search(r"\bs\d(-g\d\d)?(-r\d+)?\b|\bd\d\b", _text(visible))
-    assert "第四章 策略(一)" in zh and "Chapter 4, Strategy (1)" in en
+    assert "第四章 策略（一）" in zh and "Chapter 4, Strategy (1)" in en
     # Chinese punctuation between the parts the template puts together
     assert "<strong>2027</strong>：" in zh and "</a>；<a" in zh
     assert "</a>; <a" in en and "<strong>2027</strong>: " in en
