@@ -1,5 +1,8 @@
-"""Hong Kong conventions in the plan's own Chinese data: the Blueprint's references use full-width
-brackets as the Blueprint does (策略（一）), and the Chinese data notes write dates as 2026年8月18日."""
+"""Hong Kong conventions in the plan's own Chinese data.
+
+The Blueprint's references use full-width brackets as the Blueprint does (策略（一）), and the
+Chinese data notes write dates as 2026年8月18日.
+"""
 
 from __future__ import annotations
 
